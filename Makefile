@@ -1,0 +1,46 @@
+# Colopass — the two commands: `make run` and `make test`. Everything else is a step they take.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+DATA_DIR ?= data
+HOST     ?= 127.0.0.1
+PORT     ?= 8080
+# System packages the build, the tests and the benchmarks need (Debian names).
+APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/debug
+
+.PHONY: help deps build run test bench clean
+
+help:
+	@echo "make run    install what is missing, build, start Colopass on $(HOST):$(PORT) with a demo site"
+	@echo "make test   install what is missing, build, run every test"
+	@echo "make bench  release build and the benchmarks"
+
+# apt-get update only runs when a package is actually missing.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "colopass: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	swift build
+
+run: build
+	@if [ ! -f "$(DATA_DIR)/colopass.sqlite" ]; then $(BIN)/colopass init --demo --data-dir "$(DATA_DIR)"; fi
+	$(BIN)/colopass serve --data-dir "$(DATA_DIR)" --host $(HOST) --port $(PORT)
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+bench: deps
+	swift build -c release
+	.build/release/colopass-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Colopass",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "colopass", targets: ["colopass"]),
+        .executable(name: "gate-check", targets: ["gate-check"]),
+        .library(name: "ColopassCore", targets: ["ColopassCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // YAML is the policy file's format; Yams wraps libyaml and adds nothing else.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CQREncode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .target(
+            name: "ColopassCore",
+            dependencies: [
+                "COpenSSL", "CQREncode", "CPNG",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "ColopassServer",
+            dependencies: [
+                "ColopassCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+        .target(
+            name: "GateCheck",
+            dependencies: ["ColopassCore"]),
+        .executableTarget(
+            name: "colopass",
+            dependencies: [
+                "ColopassCore", "ColopassServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "gate-check",
+            dependencies: [
+                "GateCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "ColopassCoreTests",
+            dependencies: ["ColopassCore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ColopassCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+/// Who performs an action: an active account, or the system itself (set-up and cascades it runs).
+public struct Actor: Sendable, Equatable {
+    public let name: String
+    public let role: Role?
+    public let clientId: Int64?
+
+    /// Set-up (`colopass init`, the demo site): may do anything, and is named as such in the audit.
+    public static let system = Actor(name: "system", role: nil, clientId: nil)
+
+    public init(account: Account) {
+        name = account.name
+        role = account.role
+        clientId = account.clientId
+    }
+
+    private init(name: String, role: Role?, clientId: Int64?) {
+        self.name = name
+        self.role = role
+        self.clientId = clientId
+    }
+
+    public var isSystem: Bool { role == nil }
+}

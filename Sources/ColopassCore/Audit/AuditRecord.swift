@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// One line of the append-only, hash-chained audit log.
+public struct AuditRecord: Record, Equatable {
+    public enum Outcome: String, Codable, Sendable {
+        case done, refused
+    }
+
+    public var seq: Int64
+    /// ISO 8601 UTC with milliseconds, kept as text so the hashed bytes are the stored bytes.
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var entity: String
+    public var entityKey: String
+    public var before: String?
+    public var after: String?
+    public var clause: String?
+    public var outcome: Outcome
+    public var prevHash: String
+    public var hash: String
+
+    public static let databaseTableName = "audit_record"
+
+    /// The genesis link: the chain starts from a fixed, known value.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// SHA-256 over every field but the hash itself, each length-prefixed so no two different
+    /// records can serialise to the same bytes.
+    public var computedHash: String {
+        let fields: [String] = [
+            String(seq), at, actor, action, entity, entityKey, before ?? "\u{0}", after ?? "\u{0}",
+            clause ?? "\u{0}", outcome.rawValue, prevHash,
+        ]
+        var bytes: [UInt8] = []
+        for field in fields {
+            let utf8 = Array(field.utf8)
+            bytes += Array("\(utf8.count):".utf8) + utf8 + [0x0A]
+        }
+        return SHA256.hex(bytes)
+    }
+}

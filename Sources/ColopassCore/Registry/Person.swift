@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// One of a client's maintenance staff: the people who may hold cards.
+public struct Person: Record, Identifiable, Equatable {
+    public enum Status: String, Codable, Sendable {
+        case active, departed
+    }
+
+    public var id: Int64
+    public var clientId: Int64
+    public var name: String
+    public var idType: IDDocumentType
+    public var idNumber: String
+    public var phone: String
+    /// SHA-256 of the stored photo, ID-copy scan and company letter (C1 needs all three).
+    public var photo: String?
+    public var idCopy: String?
+    public var letter: String?
+    public var status: Status
+    public var createdAt: Date
+    public var departedAt: Date?
+
+    public static let databaseTableName = "person"
+
+    public var maskedIDNumber: String { IDDocument.mask(idNumber) }
+
+    /// The same person with the ID number masked: what the audit log and most screens keep.
+    public var masked: Person {
+        var copy = self
+        copy.idNumber = maskedIDNumber
+        return copy
+    }
+}

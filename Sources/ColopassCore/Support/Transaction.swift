@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// What an operation body gets: the open write transaction, who acts, one "now" for the whole
+/// change, and the audit writer bound to the same transaction.
+public struct Transaction {
+    public let db: Database
+    public let actor: Actor
+    public let now: Date
+    let core: Core
+
+    public var policy: Policy { core.policy }
+    public var today: Day { Day(now, in: core.policy.site.timeZone) }
+
+    public func audit<T: Encodable>(
+        _ action: String, _ entity: String, key: String, before: T? = nil, after: T? = nil, clause: String? = nil
+    ) throws {
+        try AuditLog.append(
+            AuditLog.Entry(
+                action: action, entity: entity, entityKey: key, before: AuditImage.of(before),
+                after: AuditImage.of(after), clause: clause),
+            actor: actor, at: now, in: db)
+    }
+
+    /// R3: a client user acts for its own client only. Operators pass.
+    public func requireOwnClient(_ clientId: Int64) throws {
+        try core.requireOwnClient(actor, clientId)
+    }
+}
+
+extension Core {
+    /// Runs one state change: checks the actor's role, runs `body` in a write transaction and
+    /// audits it there. A refusal rolls the change back and is itself audited as refused.
+    func perform<T>(
+        _ actor: Actor, _ permission: Permission, action: String, _ body: (Transaction) throws -> T
+    ) throws -> T {
+        do {
+            try authorize(actor, permission)
+            let now = clock.now()
+            return try store.pool.write { db in try body(Transaction(db: db, actor: actor, now: now, core: self)) }
+        } catch CoreError.refused(let refusal) {
+            auditRefusal(actor: actor, action: action, refusal: refusal)
+            throw CoreError.refused(refusal)
+        }
+    }
+
+    /// A read: role check only. Reads change nothing and are not audited.
+    func read<T>(_ actor: Actor, _ permission: Permission, _ body: (Database) throws -> T) throws -> T {
+        try authorize(actor, permission)
+        return try store.pool.read(body)
+    }
+
+    func authorize(_ actor: Actor, _ permission: Permission) throws {
+        guard let role = actor.role else { return }
+        guard permission.roles.contains(role) else {
+            throw policy.refusal(
+                permission.clause,
+                zh: "\(role.title.zh)“\(actor.name)”无权执行此操作（\(permission.rawValue)）",
+                en: "\(actor.name) (\(role.title.en)) may not do this (\(permission.rawValue))")
+        }
+    }
+
+    func requireOwnClient(_ actor: Actor, _ clientId: Int64) throws {
+        guard actor.role == .clientUser else { return }
+        guard actor.clientId == clientId else {
+            throw policy.refusal(
+                "R3.client", zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
+        }
+    }
+
+    private func auditRefusal(actor: Actor, action: String, refusal: Refusal) {
+        do {
+            try store.pool.write { db in
+                _ = try AuditLog.append(
+                    AuditLog.Entry(
+                        action: action, entity: "refusal", entityKey: refusal.clause,
+                        after: AuditImage.of(refusal.reason), clause: refusal.clause, outcome: .refused),
+                    actor: actor, at: clock.now(), in: db)
+            }
+        } catch {
+            logger.error("could not audit a refusal of \(action): \(error)")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ColopassCore
+import Foundation
+
+/// `colopass`: the operators' command line over the Colopass core.
+///
+/// Exit codes (a contract scripts rely on): 0 done, 2 usage or invalid input, 3 refused by a rule
+/// (the clause id is printed), 4 not found, 1 anything else.
+@main
+struct Colopass: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "colopass",
+        abstract: "Colopass 机房出入管理 / Colopass colocation access control",
+        subcommands: [
+            InitCommand.self, ServeCommand.self, ClientCommand.self, ContractCommand.self, PersonCommand.self,
+            OperatorCommand.self, AuditCommand.self,
+        ])
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Foundation.exit(ExitStatus.report(error))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ColopassCore
+import Foundation
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "初始化数据目录 / Create the data directory, database and first admin")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Also create a demo site (clients, contracts, people, operators).") var demo = false
+    @Option(help: "Name of the first admin account.") var admin: String = "admin"
+
+    func run() throws {
+        let core = try global.openCore()
+        let setup = try core.initialiseSite(adminName: admin)
+        if setup.createdAdmin {
+            print("已创建管理员账户 / admin account created: \(admin)")
+        } else {
+            print("数据目录已初始化 / data directory already initialised: \(global.resolvedDataDir)")
+        }
+        if demo {
+            let summary = try DemoSite.seed(core)
+            print("演示站点 / demo site: \(summary)")
+        }
+        print("数据库 / database: \(core.store.path)")
+    }
+}
