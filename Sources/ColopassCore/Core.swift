@@ -10,6 +10,7 @@ public final class Core: Sendable {
     public let clock: Clock
     public let documents: DocumentStore
     public let dataDirectory: String
+    let keyring: Keyring
     let logger: Logger
 
     public static let databaseFileName = "colopass.sqlite"
@@ -23,6 +24,7 @@ public final class Core: Sendable {
         documents = DocumentStore(
             root: (dataDirectory as NSString).appendingPathComponent("documents"),
             maxBytes: policy.parameters.uploadMaxBytes)
+        keyring = Keyring(directory: (dataDirectory as NSString).appendingPathComponent("keys"))
         logger = Logger(label: "colopass.core")
     }
 

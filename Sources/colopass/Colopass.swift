@@ -13,7 +13,7 @@ struct Colopass: AsyncParsableCommand {
         abstract: "Colopass 机房出入管理 / Colopass colocation access control",
         subcommands: [
             InitCommand.self, ServeCommand.self, ClientCommand.self, ContractCommand.self, PersonCommand.self,
-            OperatorCommand.self, AuditCommand.self,
+            OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, AuditCommand.self,
         ])
 
     static func main() async {

@@ -1,13 +1,33 @@
 import GRDB
 
 extension Core {
-    /// C9: what ends with a contract. Returns the cards cancelled and those still to be collected.
+    /// C9: what ends with a contract. Cancels its cards in the caller's transaction and returns
+    /// the cards cancelled and those still in holders' hands, to be collected.
     func contractEnded(_ contract: Contract, in tx: Transaction) throws -> (cancelled: [String], toCollect: [String]) {
-        ([], [])
+        let cards = try Card.filter(
+            Column("contract_id") == contract.id
+                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
+        ).fetchAll(tx.db)
+        let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: "C9", tx) }
+        let toCollect = try Card.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
+            .filter(\.awaitsReturn).map(\.number)
+        return (cancelled, toCollect)
     }
 
     /// C5: what ends when a person leaves the client. Returns the cards cancelled.
     func personDeparted(_ person: Person, in tx: Transaction) throws -> [String] {
-        []
+        let cards = try Card.filter(
+            Column("person_id") == person.id
+                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
+        ).fetchAll(tx.db)
+        return try cards.map { try cancelInCascade($0, reason: "holder departed", clause: "C5", tx) }
+    }
+
+    private func cancelInCascade(_ before: Card, reason: String, clause: String, _ tx: Transaction) throws -> String {
+        var card = before
+        Self.cancel(&card, reason: reason, at: tx.now)
+        try card.update(tx.db)
+        try tx.audit("card.cancel", "card", key: card.number, before: before, after: card, clause: clause)
+        return card.number
     }
 }

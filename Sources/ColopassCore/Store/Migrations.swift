@@ -93,6 +93,38 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
                 """)
         }
+        migrator.registerMigration("0002 signing keys and access cards") { db in
+            try db.create(table: "signing_key") { t in
+                t.primaryKey("id", .integer)
+                t.column("public_key", .text).notNull().unique()
+                t.column("status", .text).notNull().check(sql: "status IN ('active','retired')")
+                t.column("created_at", .datetime).notNull()
+                t.column("retired_at", .datetime)
+            }
+            try db.create(
+                index: "signing_key_one_active", on: "signing_key", columns: ["status"], unique: true,
+                condition: Column("status") == "active")
+            try db.create(table: "card") { t in
+                t.primaryKey("id", .integer)
+                t.column("number", .text).notNull().unique()
+                t.column("client_id", .integer).notNull().indexed().references("client", onDelete: .restrict)
+                t.column("contract_id", .integer).notNull().indexed().references("contract", onDelete: .restrict)
+                t.column("person_id", .integer).notNull().indexed().references("person", onDelete: .restrict)
+                t.column("generation", .integer).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('active','lost','cancelled','returned')")
+                t.column("valid_from", .datetime).notNull()
+                t.column("valid_until", .datetime).notNull()
+                t.column("key_id", .integer).notNull().references("signing_key")
+                t.column("credential", .text).notNull()
+                t.column("issued_at", .datetime).notNull()
+                t.column("issued_by", .text).notNull()
+                t.column("lost_at", .datetime)
+                t.column("loss_letter", .text).references("document")
+                t.column("cancelled_at", .datetime)
+                t.column("cancel_reason", .text)
+                t.column("returned_at", .datetime)
+            }
+        }
         return migrator
     }
 }

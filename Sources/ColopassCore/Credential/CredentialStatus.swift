@@ -1,0 +1,35 @@
+import Foundation
+
+/// What the records say of one credential right now: the service's database or the gate's
+/// replica answers this, and the verifier decides from it.
+public struct CredentialStatus: Sendable, Equatable, Codable {
+    public enum State: String, Sendable, Codable {
+        case active, lost, cancelled, returned, used, expired
+    }
+
+    public var kind: CredentialKind
+    public var credentialId: UInt32
+    public var generation: UInt16
+    public var state: State
+    /// The holder's client has a contract in force (checked at the decision's time of day).
+    public var contractInForce: Bool
+    public var holderActive: Bool
+
+    public init(
+        kind: CredentialKind, credentialId: UInt32, generation: UInt16, state: State, contractInForce: Bool,
+        holderActive: Bool
+    ) {
+        self.kind = kind
+        self.credentialId = credentialId
+        self.generation = generation
+        self.state = state
+        self.contractInForce = contractInForce
+        self.holderActive = holderActive
+    }
+}
+
+/// Where the verifier reads public keys and statuses from.
+public protocol CredentialRecords {
+    func publicKey(id: UInt16) throws -> Ed25519PublicKey?
+    func status(of kind: CredentialKind, id: UInt32, at date: Date) throws -> CredentialStatus?
+}
