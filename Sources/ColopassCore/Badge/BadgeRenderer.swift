@@ -39,7 +39,7 @@ struct BadgeRenderer {
         svg += "<path d=\"\(qr.svgPathData())\" fill=\"#000000\" shape-rendering=\"crispEdges\"/></g>\n"
         svg += rect(0, 470, Self.width, 70, fill: "#f1f4f8")
         svg += text("仅限本人使用，不得转借 · Personal — never to be lent", x: 428, y: 514, size: 20, anchor: "middle")
-        return svg + "</svg>\n"
+        return svg + footer()
     }
 
     func back(card: Card) -> String {
@@ -47,37 +47,45 @@ struct BadgeRenderer {
         svg += text("机房守则 / Machine-room rules", x: 30, y: 46, size: 24, weight: "700")
         var y = 74
         let lines = ["E1", "E2", "E3", "E4"].compactMap { policy.clause($0) }.flatMap { clause in
-            [("\(clause.id) \(clause.text.zh)", 15), (clause.text.en, 13)]
+            [("\(clause.id) \(clause.text.zh)", 18), (clause.text.en, 15)]
         }
         for (line, size) in lines {
-            for part in SVGText.wrap(line, width: size == 15 ? 100 : 122) {
-                svg += text(part, x: 30, y: y, size: size, fill: size == 15 ? "#111111" : "#444444")
-                y += size + 6
+            for part in SVGText.wrap(line, width: size == 18 ? 84 : 104) {
+                svg += text(part, x: 30, y: y, size: size, fill: size == 18 ? "#111111" : "#444444")
+                y += size + 7
             }
         }
         y += 8
         svg += rect(0, y - 4, Self.width, Self.height - y + 4, fill: "#f1f4f8")
         y += 22
-        let personal = policy.clause("C3")!.text
         let lost = policy.clause("C4")!.text
+        let replace = policy.clause("C8")!.text
         for (line, size, weight) in [
-            ("本证仅限持证人本人使用，不得转借 · Personal: only the holder may use it, never lend it", 15, "700"),
-            ("遗失：立即通知客服挂失（\(lost.zh)）", 14, "400"), ("If lost: \(lost.en)", 13, "400"),
-            (personal.zh, 13, "400"), ("证号 / Card No. \(card.number)", 14, "700"),
+            ("本证仅限持证人本人使用，不得转借 · Personal: only the holder may use it, never lend it", 17, "700"),
+            ("遗失：\(lost.zh)\(replace.zh)", 16, "400"), ("If lost: \(lost.en) \(replace.en)", 14, "400"),
+            ("证号 / Card No. \(card.number)", 17, "700"),
         ] {
-            for part in SVGText.wrap(line, width: size >= 15 ? 100 : 118) {
+            for part in SVGText.wrap(line, width: size >= 16 ? 88 : 110) {
                 svg += text(part, x: 30, y: y, size: size, weight: weight)
                 y += size + 6
             }
         }
-        return svg + "</svg>\n"
+        return svg + footer()
+    }
+
+    /// Closes the clipped group and draws the card's outline over everything.
+    private func footer() -> String {
+        "</g>\n<rect x=\"1\" y=\"1\" width=\"\(Self.width - 2)\" height=\"\(Self.height - 2)\" rx=\"30\" "
+            + "fill=\"none\" stroke=\"#c8d0da\" stroke-width=\"2\"/>\n</svg>\n"
     }
 
     private func header() -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="85.6mm" height="54mm" viewBox="0 0 \(Self.width) \(Self.height)">
-        <rect x="0" y="0" width="\(Self.width)" height="\(Self.height)" rx="30" fill="#ffffff" stroke="#c8d0da" stroke-width="2"/>
+        <defs><clipPath id="card"><rect x="0" y="0" width="\(Self.width)" height="\(Self.height)" rx="30"/></clipPath></defs>
+        <rect x="0" y="0" width="\(Self.width)" height="\(Self.height)" rx="30" fill="#ffffff"/>
+        <g clip-path="url(#card)">
 
         """
     }
