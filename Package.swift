@@ -58,7 +58,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "ColopassCoreTests",
-            dependencies: ["ColopassCore"],
+            dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EndToEndTests",
