@@ -56,6 +56,9 @@ let package = Package(
                 "GateCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "colopass-bench",
+            dependencies: ["ColopassCore"]),
         .testTarget(
             name: "ColopassCoreTests",
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],

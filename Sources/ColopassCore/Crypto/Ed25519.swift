@@ -1,4 +1,5 @@
 import COpenSSL
+import Synchronization
 
 // Why @unchecked Sendable is sound for both key classes: the EVP_PKEY is created once in init,
 // never mutated afterwards and freed only in deinit; OpenSSL 3 allows concurrent read-only use
@@ -93,31 +94,65 @@ public final class Ed25519PublicKey: @unchecked Sendable {
         self.rawRepresentation = rawRepresentation
     }
 
-    deinit { EVP_PKEY_free(pkey) }
+    deinit {
+        pool.withLock { contexts in contexts.forEach { EVP_MD_CTX_free($0.ctx) } }
+        EVP_PKEY_free(pkey)
+    }
 
     /// False for any bad input, including a signature of the wrong length; never throws or traps,
     /// because the bytes usually come straight from a scanned, untrusted QR code.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
-        guard signature.count == Ed25519PrivateKey.signatureLength else { return false }
-        guard let ctx = EVP_MD_CTX_new() else {
-            ERR_clear_error()
-            return false
-        }
-        defer { EVP_MD_CTX_free(ctx) }
-        guard EVP_DigestVerifyInit(ctx, nil, nil, nil, pkey) == 1 else {
-            ERR_clear_error()
-            return false
-        }
+        guard signature.count == Ed25519PrivateKey.signatureLength, let ctx = takeContext() else { return false }
         let result = withNonNullBytes(message) { messagePointer, messageLength in
             signature.withUnsafeBufferPointer {
                 EVP_DigestVerify(ctx, $0.baseAddress, $0.count, messagePointer, messageLength)
             }
         }
         // 1 is good, 0 is a bad signature, negative is an error; only 1 counts. A rejected
-        // signature leaves entries on the thread's error queue, which nobody will read.
-        if result != 1 { ERR_clear_error() }
+        // signature leaves entries on the thread's error queue, which nobody will read, and its
+        // context is not trusted again.
+        if result == 1 {
+            giveBack(ctx)
+        } else {
+            ERR_clear_error()
+            EVP_MD_CTX_free(ctx)
+        }
         return result == 1
     }
+
+    /// Initialising a verification context (the provider fetch) costs about as much as the
+    /// verification itself, and an Ed25519 context can verify again after a successful one-shot
+    /// verify (as `openssl speed` does). So initialised contexts are pooled per key; each call
+    /// holds its own, so threads never share one.
+    private let pool = Mutex<[VerifyContext]>([])
+
+    private func takeContext() -> OpaquePointer? {
+        if let held = pool.withLock({ $0.popLast() }) { return held.ctx }
+        guard let ctx = EVP_MD_CTX_new() else {
+            ERR_clear_error()
+            return nil
+        }
+        guard EVP_DigestVerifyInit(ctx, nil, nil, nil, pkey) == 1 else {
+            ERR_clear_error()
+            EVP_MD_CTX_free(ctx)
+            return nil
+        }
+        return ctx
+    }
+
+    private func giveBack(_ ctx: OpaquePointer) {
+        let kept = pool.withLock { contexts -> Bool in
+            guard contexts.count < 16 else { return false }
+            contexts.append(VerifyContext(ctx: ctx))
+            return true
+        }
+        if !kept { EVP_MD_CTX_free(ctx) }
+    }
+}
+
+/// A pooled context: only ever used by the one caller that took it out of the pool.
+private struct VerifyContext: @unchecked Sendable {
+    let ctx: OpaquePointer
 }
 
 /// An empty array may have no storage; OpenSSL wants a real pointer even for zero bytes.

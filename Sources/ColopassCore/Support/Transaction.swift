@@ -29,25 +29,48 @@ public struct Transaction {
 }
 
 extension Core {
-    /// Runs one state change: checks the actor's role, runs `body` in a write transaction and
-    /// audits it there. A refusal rolls the change back and is itself audited as refused.
+    /// Runs one state change: checks the actor's account and role, runs `body` in a write
+    /// transaction and audits it there. A refusal rolls the change back and is itself audited as refused.
     func perform<T>(
         _ actor: Actor, _ permission: Permission, action: String, _ body: (Transaction) throws -> T
     ) throws -> T {
         do {
-            try authorize(actor, permission)
             let now = clock.now()
-            return try store.pool.write { db in try body(Transaction(db: db, actor: actor, now: now, core: self)) }
+            return try store.pool.write { db in
+                try requireActiveAccount(actor, db)
+                try authorize(actor, permission)
+                return try body(Transaction(db: db, actor: actor, now: now, core: self))
+            }
         } catch CoreError.refused(let refusal) {
             auditRefusal(actor: actor, action: action, refusal: refusal)
             throw CoreError.refused(refusal)
         }
     }
 
-    /// A read: role check only. Reads change nothing and are not audited.
+    /// A read: account and role checks only. Reads change nothing and are not audited; a refused
+    /// read is, like any refusal.
     func read<T>(_ actor: Actor, _ permission: Permission, _ body: (Database) throws -> T) throws -> T {
-        try authorize(actor, permission)
-        return try store.pool.read(body)
+        do {
+            return try store.pool.read { db in
+                try requireActiveAccount(actor, db)
+                try authorize(actor, permission)
+                return try body(db)
+            }
+        } catch CoreError.refused(let refusal) {
+            auditRefusal(actor: actor, action: "read.\(permission.rawValue)", refusal: refusal)
+            throw CoreError.refused(refusal)
+        }
+    }
+
+    /// R1: an `Actor` is a value that can outlive its account's status (a session, a long-running
+    /// shell), so every action checks that the account still exists and is active.
+    func requireActiveAccount(_ actor: Actor, _ db: Database) throws {
+        guard !actor.isSystem else { return }
+        let status = try String.fetchOne(db, sql: "SELECT status FROM account WHERE name = ?", arguments: [actor.name])
+        guard status == Account.Status.active.rawValue else {
+            throw policy.refusal(
+                "R1.disabled", zh: "账户 \(actor.name) 已停用或不存在", en: "account \(actor.name) is disabled or unknown")
+        }
     }
 
     func authorize(_ actor: Actor, _ permission: Permission) throws {

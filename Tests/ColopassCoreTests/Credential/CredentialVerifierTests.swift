@@ -131,3 +131,27 @@ struct CredentialVerifierTests {
         }
     }
 }
+
+@Suite("Pooled verification contexts")
+struct VerificationContextPoolTests {
+    @Test func badSignaturesInterleavedWithGoodOnesNeverChangeAnAnswer() async throws {
+        let key = Ed25519PrivateKey.generate()
+        let message = Array("colopass".utf8)
+        let good = try key.signature(for: message)
+        var bad = good
+        bad[10] ^= 0x40
+        let publicKey = key.publicKey
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    for round in 0..<50 {
+                        let useGood = (round + worker) % 3 != 0
+                        let answer = publicKey.isValidSignature(useGood ? good : bad, for: message)
+                        #expect(answer == useGood)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
