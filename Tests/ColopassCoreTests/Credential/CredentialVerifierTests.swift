@@ -138,8 +138,9 @@ struct VerificationContextPoolTests {
         let key = Ed25519PrivateKey.generate()
         let message = Array("colopass".utf8)
         let good = try key.signature(for: message)
-        var bad = good
-        bad[10] ^= 0x40
+        var altered = good
+        altered[10] ^= 0x40
+        let bad = altered
         let publicKey = key.publicKey
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<8 {
