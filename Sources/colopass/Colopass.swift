@@ -13,7 +13,9 @@ struct Colopass: AsyncParsableCommand {
         abstract: "Colopass 机房出入管理 / Colopass colocation access control",
         subcommands: [
             InitCommand.self, ServeCommand.self, ClientCommand.self, ContractCommand.self, PersonCommand.self,
-            OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, AuditCommand.self,
+            OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, VisitCommand.self,
+            EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
+            RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self,
         ])
 
     static func main() async {

@@ -10,16 +10,36 @@ public enum Permission: String, Sendable, CaseIterable {
     case issueCards
     case reportCardLost
     case returnCards
+    // Temporary and emergency entry (C6, C7)
+    case fileVisitRequest
+    case decideVisitRequest
+    case approveEmergency
+    case reviewEmergency
+    case confirmAtGate
+    case viewVisitorLog
+    // Equipment in and out (Q1–Q5)
+    case fileWorkOrder
+    case acceptEquipment
+    case manageIPPools
+    case fileRemoval
+    case decideRemoval
+    // The door
+    case operateGate
 
     public var roles: Set<Role> {
         switch self {
-        case .manageAccounts, .manageKeys: [.admin]
-        case .manageClients, .issueCards, .returnCards: [.customerService]
+        case .manageAccounts, .manageKeys, .manageIPPools: [.admin]
+        case .manageClients, .issueCards, .returnCards, .decideVisitRequest, .decideRemoval: [.customerService]
         case .manageContracts: [.customerService, .supervisor]
         // A client reports its own staff changes and lost cards (C4, C5); customer service may too.
         case .managePersonnel, .reportCardLost: [.customerService, .clientUser]
+        case .fileVisitRequest, .fileWorkOrder, .fileRemoval: [.customerService, .clientUser]
         case .viewRegistry: [.admin, .customerService, .supervisor, .guard, .clientUser]
         case .viewAudit: [.admin, .supervisor]
+        case .approveEmergency, .reviewEmergency: [.supervisor]
+        case .acceptEquipment: [.customerService, .supervisor]
+        case .confirmAtGate, .operateGate: [.guard]
+        case .viewVisitorLog: [.customerService, .supervisor, .admin]
         }
     }
 
@@ -27,6 +47,10 @@ public enum Permission: String, Sendable, CaseIterable {
     public var clause: String {
         switch self {
         case .issueCards: "C1.role"
+        case .decideVisitRequest: "C7.approver"
+        case .approveEmergency, .reviewEmergency: "C6.approver"
+        case .acceptEquipment: "Q2.role"
+        case .decideRemoval: "Q4.approver"
         default: "R1.role"
         }
     }

@@ -13,18 +13,22 @@ struct ServiceRecords: CredentialRecords {
 
     func status(of kind: CredentialKind, id: UInt32, at date: Date) throws -> CredentialStatus? {
         switch kind {
-        case .accessCard:
-            guard let card = try Card.fetchOne(db, key: Int64(id)) else { return nil }
-            let person = try Person.fetchOne(db, key: card.personId)
-            let contract = try Contract.fetchOne(db, key: card.contractId)
-            return CredentialStatus(
-                kind: kind, credentialId: id, generation: UInt16(clamping: card.generation),
-                state: CredentialStatus.State(card: card, at: date),
-                contractInForce: contract?.isInForce(on: Day(date, in: timeZone)) ?? false,
-                holderActive: person?.status == .active)
-        case .temporaryPass, .emergencyPass, .exitSlip:
-            return nil
+        case .accessCard: return try accessCardStatus(id: id, at: date)
+        case .temporaryPass: return try temporaryPassStatus(id: id, at: date)
+        case .emergencyPass: return try emergencyPassStatus(id: id, at: date)
+        case .exitSlip: return try exitSlipStatus(id: id, at: date)
         }
+    }
+
+    private func accessCardStatus(id: UInt32, at date: Date) throws -> CredentialStatus? {
+        guard let card = try Card.fetchOne(db, key: Int64(id)) else { return nil }
+        let person = try Person.fetchOne(db, key: card.personId)
+        let contract = try Contract.fetchOne(db, key: card.contractId)
+        return CredentialStatus(
+            kind: .accessCard, credentialId: id, generation: UInt16(clamping: card.generation),
+            state: CredentialStatus.State(card: card, at: date),
+            contractInForce: contract?.isInForce(on: Day(date, in: timeZone)) ?? false,
+            holderActive: person?.status == .active)
     }
 }
 

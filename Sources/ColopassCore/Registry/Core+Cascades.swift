@@ -9,6 +9,8 @@ extension Core {
                 && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
         ).fetchAll(tx.db)
         let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: "C9", tx) }
+        try contractEndedForPasses(contract, in: tx)
+        try contractEndedForEquipment(contract, in: tx)
         let toCollect = try Card.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
             .filter(\.awaitsReturn).map(\.number)
         return (cancelled, toCollect)

@@ -125,6 +125,10 @@ enum Migrations {
                 t.column("returned_at", .datetime)
             }
         }
+        // Later areas register their own numbered migrations, in this order.
+        registerPassMigrations(&migrator)
+        registerEquipmentMigrations(&migrator)
+        registerGateMigrations(&migrator)
         return migrator
     }
 }
