@@ -47,8 +47,8 @@ extension Core {
         }
     }
 
-    /// A read: account and role checks only. Reads change nothing and are not audited; a refused
-    /// read is, like any refusal.
+    /// A read: account and role checks only. Reads change nothing and are not audited; a read
+    /// refused for the account or the role is, like a refused change.
     func read<T>(_ actor: Actor, _ permission: Permission, _ body: (Database) throws -> T) throws -> T {
         do {
             return try store.pool.read { db in
