@@ -49,7 +49,7 @@ final class Keyring: Sendable {
         return key
     }
 
-    private func privateKey(_ id: Int64) throws -> Ed25519PrivateKey {
+    func privateKey(_ id: Int64) throws -> Ed25519PrivateKey {
         if let key = cache.withLock({ $0.privateKeys[id] }) { return key }
         guard let text = try? String(contentsOfFile: privateKeyPath(id), encoding: .utf8),
             let raw = [UInt8](hex: text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -70,5 +70,15 @@ final class Keyring: Sendable {
         guard manager.createFile(
             atPath: path, contents: Data(key.rawRepresentation.hexString.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CryptoFailure(operation: "write signing key", reason: "cannot create \(path)") }
+    }
+}
+
+extension Keyring {
+    /// The private keys among `ids` whose files are still on disk.
+    func heldKeys(_ ids: [Int64]) throws -> [(Int64, Ed25519PrivateKey)] {
+        ids.compactMap { id in
+            guard FileManager.default.fileExists(atPath: privateKeyPath(id)) else { return nil }
+            return (try? privateKey(id)).map { (id, $0) }
+        }
     }
 }

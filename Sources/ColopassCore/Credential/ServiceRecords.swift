@@ -21,25 +21,7 @@ struct ServiceRecords: CredentialRecords {
     }
 
     private func accessCardStatus(id: UInt32, at date: Date) throws -> CredentialStatus? {
-        guard let card = try Card.fetchOne(db, key: Int64(id)) else { return nil }
-        let person = try Person.fetchOne(db, key: card.personId)
-        let contract = try Contract.fetchOne(db, key: card.contractId)
-        return CredentialStatus(
-            kind: .accessCard, credentialId: id, generation: UInt16(clamping: card.generation),
-            state: CredentialStatus.State(card: card, at: date),
-            contractInForce: contract?.isInForce(on: Day(date, in: timeZone)) ?? false,
-            holderActive: person?.status == .active)
-    }
-}
-
-extension CredentialStatus.State {
-    init(card: Card, at date: Date) {
-        switch card.status {
-        case .active: self = card.isExpired(at: date) ? .expired : .active
-        case .lost: self = .lost
-        case .cancelled: self = .cancelled
-        case .returned: self = .returned
-        }
+        try GateEntries.card(id: Int64(id), in: db)?.status(at: date, timeZone: timeZone)
     }
 }
 

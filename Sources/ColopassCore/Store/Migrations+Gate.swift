@@ -1,6 +1,46 @@
 import GRDB
 
 extension Migrations {
-    /// Gate events uploaded to the service and gate accounts: migration 0005.
-    static func registerGateMigrations(_ migrator: inout DatabaseMigrator) {}
+    /// The change log gates sync from, and the events they upload: migration 0005.
+    static func registerGateMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0005 gate change log and events") { db in
+            // Filled by triggers, so no code path that changes a credential can forget to tell the
+            // gates. A gate asks for "everything after seq N".
+            try db.create(table: "gate_change") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("kind", .integer).notNull()
+                t.column("credential_id", .integer).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER card_to_gate_insert AFTER INSERT ON card BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (1, NEW.id); END;
+                CREATE TRIGGER card_to_gate_update AFTER UPDATE ON card BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (1, NEW.id); END;
+                CREATE TRIGGER person_to_gate AFTER UPDATE ON person BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card WHERE person_id = NEW.id; END;
+                CREATE TRIGGER contract_to_gate AFTER UPDATE ON contract BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card WHERE contract_id = NEW.id; END;
+                CREATE TRIGGER client_to_gate AFTER UPDATE ON client BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card WHERE client_id = NEW.id; END;
+                INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card;
+                """)
+            try db.create(table: "gate_event") { t in
+                t.primaryKey("id", .text)
+                t.column("gate", .text).notNull()
+                t.column("direction", .text).notNull()
+                t.column("at", .datetime).notNull().indexed()
+                t.column("kind", .integer)
+                t.column("credential_id", .integer)
+                t.column("generation", .integer)
+                t.column("result", .text).notNull()
+                t.column("reason", .text)
+                t.column("clause", .text)
+                t.column("confirmed", .boolean).notNull()
+                t.column("holder_name", .text)
+                t.column("received_at", .datetime).notNull()
+                t.column("received_from", .text).notNull()
+            }
+            try db.create(index: "gate_event_by_credential", on: "gate_event", columns: ["kind", "credential_id", "at"])
+        }
+    }
 }

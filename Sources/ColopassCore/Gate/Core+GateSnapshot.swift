@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+extension Core {
+    /// The entries changed since `since` (a cursor from an earlier snapshot; 0 for everything),
+    /// signed by every site key the service holds.
+    public func gateSnapshot(since: Int64, by actor: Actor) throws -> SignedSnapshot {
+        try authorize(actor, .operateGate)
+        let now = clock.now()
+        let (snapshot, signers) = try store.pool.read { db -> (GateSnapshot, [(Int64, Ed25519PrivateKey)]) in
+            let cursor = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM gate_change") ?? 0
+            let changed = try Row.fetchAll(
+                db, sql: "SELECT DISTINCT kind, credential_id FROM gate_change WHERE seq > ? AND seq <= ?",
+                arguments: [since, cursor])
+            let entries = try changed.compactMap { row -> GateEntry? in
+                guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
+                return try GateEntries.entry(kind: kind, id: row["credential_id"], in: db)
+            }
+            let keys = try SigningKey.order(Column("id")).fetchAll(db)
+            let snapshot = GateSnapshot(
+                generatedAt: now, since: since, cursor: cursor,
+                rules: .init(
+                    site: policy.site.code, timeZone: policy.site.timeZone.identifier,
+                    antiPassback: policy.parameters.antiPassback, staleReplicaMode: policy.parameters.staleReplicaMode,
+                    maxAgeMinutes: policy.parameters.gateReplicaMaxAgeMinutes,
+                    escortRequired: policy.parameters.escortRequired),
+                keys: keys.map { .init(id: $0.id, publicKey: $0.publicKey, status: $0.status.rawValue) },
+                entries: entries)
+            return (snapshot, try keyring.heldKeys(keys.map(\.id)))
+        }
+        let body = String(decoding: try SignedSnapshot.encoder().encode(snapshot), as: UTF8.self)
+        let bytes = SignedSnapshot.context + Array(body.utf8)
+        return SignedSnapshot(
+            body: body,
+            signatures: try signers.map { id, key in .init(keyId: id, signature: try key.signature(for: bytes).hexString) })
+    }
+}

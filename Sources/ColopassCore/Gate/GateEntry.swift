@@ -1,0 +1,88 @@
+import Foundation
+
+/// What a gate knows of one credential: the facts its status derives from, and what the guard
+/// must check by eye. The service builds these; the gate stores them in its replica; both derive
+/// the status through `status(at:timeZone:)`, so the rule lives in one place.
+public struct GateEntry: Sendable, Codable, Equatable {
+    public var kind: CredentialKind
+    public var credentialId: UInt32
+    public var generation: UInt16
+    /// Stored state: active, lost, cancelled, returned, used. Expiry is derived from the window.
+    public var state: CredentialStatus.State
+    public var holderActive: Bool
+    /// The contract the credential hangs on; nil where no contract is required (emergency entry).
+    public var contractStatus: Contract.Status?
+    public var contractStartsOn: Day?
+    public var contractEndsOn: Day?
+    public var validFrom: Date
+    public var validUntil: Date
+    public var holderName: String
+    public var company: String
+    public var maskedID: String
+    /// SHA-256 of the holder's photo in the service's document store.
+    public var photo: String?
+    public var escortRequired: Bool
+    /// Exit slips: items and movers; passes: reason. One line each, shown to the guard.
+    public var details: [String]
+
+    public init(
+        kind: CredentialKind, credentialId: UInt32, generation: UInt16, state: CredentialStatus.State,
+        holderActive: Bool, contractStatus: Contract.Status?, contractStartsOn: Day?, contractEndsOn: Day?,
+        validFrom: Date, validUntil: Date, holderName: String, company: String, maskedID: String, photo: String?,
+        escortRequired: Bool, details: [String]
+    ) {
+        self.kind = kind
+        self.credentialId = credentialId
+        self.generation = generation
+        self.state = state
+        self.holderActive = holderActive
+        self.contractStatus = contractStatus
+        self.contractStartsOn = contractStartsOn
+        self.contractEndsOn = contractEndsOn
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.holderName = holderName
+        self.company = company
+        self.maskedID = maskedID
+        self.photo = photo
+        self.escortRequired = escortRequired
+        self.details = details
+    }
+
+    public func contractInForce(at date: Date, timeZone: TimeZone) -> Bool {
+        guard let contractStatus else { return true }
+        guard contractStatus == .active, let starts = contractStartsOn, let ends = contractEndsOn else { return false }
+        let day = Day(date, in: timeZone)
+        return starts <= day && day <= ends
+    }
+
+    public func status(at date: Date, timeZone: TimeZone) -> CredentialStatus {
+        CredentialStatus(
+            kind: kind, credentialId: credentialId, generation: generation,
+            state: state == .active && date >= validUntil ? .expired : state,
+            contractInForce: contractInForce(at: date, timeZone: timeZone), holderActive: holderActive)
+    }
+}
+
+extension GateEntry {
+    /// An access card as the door sees it.
+    static func card(_ card: Card, person: Person, client: Client, contract: Contract) -> GateEntry {
+        GateEntry(
+            kind: .accessCard, credentialId: UInt32(card.id), generation: UInt16(clamping: card.generation),
+            state: CredentialStatus.State(stored: card.status), holderActive: person.status == .active,
+            contractStatus: contract.status, contractStartsOn: contract.startsOn, contractEndsOn: contract.endsOn,
+            validFrom: card.validFrom, validUntil: card.validUntil, holderName: person.name, company: client.name,
+            maskedID: person.maskedIDNumber, photo: person.photo, escortRequired: false, details: [card.number])
+    }
+}
+
+extension CredentialStatus.State {
+    init(stored status: Card.Status) {
+        switch status {
+        case .active: self = .active
+        case .lost: self = .lost
+        case .cancelled: self = .cancelled
+        case .returned: self = .returned
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// What a gate pulls from the service: the public keys, the rules the door applies, and the
+/// entries changed since the gate's last cursor (all of them on the first pull).
+public struct GateSnapshot: Sendable, Codable {
+    public struct Rules: Sendable, Codable, Equatable {
+        public var site: String
+        public var timeZone: String
+        public var antiPassback: Policy.AntiPassback
+        public var staleReplicaMode: Policy.StaleReplicaMode
+        public var maxAgeMinutes: Int
+        public var escortRequired: Bool
+    }
+
+    public var generatedAt: Date
+    public var since: Int64
+    public var cursor: Int64
+    public var rules: Rules
+    public var keys: [PublicKeyExport.Key]
+    public var entries: [GateEntry]
+}
+
+/// A snapshot as sent: the exact JSON bytes (as text) and Ed25519 signatures over them by every
+/// site key the service still holds, so a gate that pinned an older key still trusts the
+/// snapshot that introduces a newer one.
+public struct SignedSnapshot: Sendable, Codable {
+    public struct Signature: Sendable, Codable {
+        public var keyId: Int64
+        public var signature: String
+    }
+
+    public var body: String
+    public var signatures: [Signature]
+
+    static let context = Array("COLOPASS-GATE-SNAPSHOT".utf8)
+
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }
+
+    /// The snapshot, if at least one signature is by a key the gate already trusts.
+    public func open(trusting trusted: [Int64: Ed25519PublicKey]) throws -> GateSnapshot {
+        let bytes = Array(body.utf8)
+        let vouched = signatures.contains { signature in
+            guard let key = trusted[signature.keyId], let raw = [UInt8](hex: signature.signature) else { return false }
+            return key.isValidSignature(raw, for: Self.context + bytes)
+        }
+        guard vouched else { throw SnapshotRejected(reason: "not signed by a key this gate trusts") }
+        return try Self.decoder().decode(GateSnapshot.self, from: Data(bytes))
+    }
+}
+
+public struct SnapshotRejected: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "快照被拒绝 / snapshot rejected: \(reason)" }
+}
