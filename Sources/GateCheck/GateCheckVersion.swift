@@ -1,4 +1,4 @@
 /// The gate tool's version, printed by `gate-check --version`.
 public enum GateCheckVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

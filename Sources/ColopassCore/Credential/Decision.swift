@@ -33,6 +33,9 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
     case alreadyUsed = "already_used"
     case staleReplica = "stale_replica"
     case passback = "anti_passback"
+    case wrongDirection = "wrong_direction"
+    case slipNotConfirmed = "slip_not_confirmed"
+    case idNotConfirmed = "id_not_confirmed"
 
     /// The clause each refusal enforces.
     public var clause: String {
@@ -53,6 +56,9 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
         case .alreadyUsed: "Q4.used"
         case .staleReplica: "G1.stale"
         case .passback: "G2.passback"
+        case .wrongDirection: "Q4.direction"
+        case .slipNotConfirmed: "Q4.check"
+        case .idNotConfirmed: "C6.id"
         }
     }
 
@@ -75,6 +81,10 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
         case .alreadyUsed: Bilingual(zh: "出门条已使用", en: "exit slip already used")
         case .staleReplica: Bilingual(zh: "门禁数据过期，按策略拒绝", en: "gate data is stale; refused by policy")
         case .passback: Bilingual(zh: "未离开又再次进入", en: "entering again without having left")
+        case .wrongDirection: Bilingual(zh: "出门条只用于出门", en: "an exit slip is for leaving only")
+        case .slipNotConfirmed:
+            Bilingual(zh: "保安未确认设备与搬运人员相符", en: "the guard did not confirm the items and movers")
+        case .idNotConfirmed: Bilingual(zh: "保安未确认有效证件", en: "the guard did not confirm a valid ID document")
         }
     }
 }

@@ -61,5 +61,6 @@ public struct SignedSnapshot: Sendable, Codable {
 
 public struct SnapshotRejected: Error, CustomStringConvertible {
     public var reason: String
+    public init(reason: String) { self.reason = reason }
     public var description: String { "快照被拒绝 / snapshot rejected: \(reason)" }
 }

@@ -1,0 +1,138 @@
+import ColopassCore
+import Foundation
+import GRDB
+
+/// One door, one direction: decides each scan from the replica and records it.
+///
+/// The credential itself is decided by the core's one verifier; the desk adds what only a door
+/// knows: stale data (G1), anti-passback (G2), an exit slip's direction and single use (Q4), and
+/// the guard's confirmations (Q4, C6). Every decision is written durably before it is returned.
+public final class GateDesk: @unchecked Sendable {
+    public let replica: Replica
+    public let gate: String
+    public let direction: GateEvent.Direction
+    let clock: Clock
+    private var keys: [Int64: Ed25519PublicKey]
+    private var state: ReplicaState
+    private var verifier: CredentialVerifier
+
+    public init(replica: Replica, gate: String, direction: GateEvent.Direction, clock: Clock = .system) throws {
+        self.replica = replica
+        self.gate = gate
+        self.direction = direction
+        self.clock = clock
+        keys = try replica.trustedKeys()
+        state = try replica.state()
+        verifier = CredentialVerifier(site: state.rules?.site ?? "")
+    }
+
+    /// Re-reads keys and rules after a sync.
+    public func reload() throws {
+        keys = try replica.trustedKeys()
+        state = try replica.state()
+        verifier = CredentialVerifier(site: state.rules?.site ?? "")
+    }
+
+    /// Decides a scan. `confirm` is asked only when the credential is otherwise good and the
+    /// rules want the guard's word (exit slips, emergency passes); `record: false` is for the
+    /// benchmark's decision-only figure and never used at a door.
+    public func decide(
+        _ scanned: String, confirm: (GateQuestion, GateEntry) -> Bool = { _, _ in false }, record: Bool = true
+    ) throws -> GateDecision {
+        let now = clock.now()
+        let stale = state.isStale(at: now)
+        let rules = state.rules
+        let body = { (db: Database) throws -> GateDecision in
+            let records = ReplicaRecords(db: db, keys: self.keys, timeZone: self.state.timeZone)
+            let verdict = try self.verifier.verify(scanned, at: now, records: records)
+            let signed = SignedCredential.parse(scanned)
+            let credential = signed?.credential
+            let entry = try credential.flatMap { try Replica.entry(kind: $0.kind, id: $0.credentialId, db) }
+            var deny = verdict.denyReason
+            var warnings: [DenyReason] = []
+            var confirmed = false
+            if deny == nil, let credential, let entry {
+                if stale {
+                    if rules?.staleReplicaMode == .warn || credential.kind == .emergencyPass {
+                        warnings.append(.staleReplica)
+                    } else {
+                        deny = .staleReplica
+                    }
+                }
+                if deny == nil {
+                    (deny, confirmed) = try self.doorRules(credential, entry, rules, confirm, &warnings, db)
+                }
+            }
+            let event = GateEvent(
+                id: UUID().uuidString, gate: self.gate, direction: self.direction, at: now, kind: credential?.kind,
+                credentialId: credential?.credentialId, generation: credential?.generation,
+                result: deny == nil ? .granted : .denied, reason: (deny ?? warnings.first)?.rawValue,
+                clause: (deny ?? warnings.first)?.clause, confirmed: confirmed, holderName: entry?.holderName)
+            if record {
+                try Self.write(event, db)
+                if deny == nil, credential?.kind == .exitSlip, var used = entry {
+                    used.state = .used
+                    try Self.store(used, db)
+                }
+            }
+            return GateDecision(
+                event: event, denyReason: deny, warnings: warnings, entry: entry, credential: credential, stale: stale,
+                lastSync: self.state.lastSync, photoPath: entry?.photo.map { self.replica.photoPath($0) })
+        }
+        return try record ? replica.pool.write(body) : replica.pool.read(body)
+    }
+
+    /// Direction, anti-passback and the guard's confirmations. Returns a deny reason (or nil)
+    /// and whether the guard confirmed.
+    private func doorRules(
+        _ credential: Credential, _ entry: GateEntry, _ rules: GateSnapshot.Rules?,
+        _ confirm: (GateQuestion, GateEntry) -> Bool, _ warnings: inout [DenyReason], _ db: Database
+    ) throws -> (DenyReason?, Bool) {
+        switch credential.kind {
+        case .exitSlip:
+            guard direction == .out else { return (.wrongDirection, false) }
+            return confirm(.slipMatches, entry) ? (nil, true) : (.slipNotConfirmed, false)
+        case .emergencyPass:
+            if direction == .in, !confirm(.idShown, entry) { return (.idNotConfirmed, false) }
+            return (nil, direction == .in)
+        case .accessCard, .temporaryPass:
+            guard direction == .in, let mode = rules?.antiPassback, mode != .off,
+                try Self.isInside(credential.kind, credential.credentialId, db)
+            else { return (nil, false) }
+            if mode == .deny { return (.passback, false) }
+            warnings.append(.passback)
+            return (nil, false)
+        }
+    }
+
+    /// The credential's last granted passage was inwards.
+    static func isInside(_ kind: CredentialKind, _ id: UInt32, _ db: Database) throws -> Bool {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT direction FROM event WHERE kind = ? AND credential_id = ? AND result = 'granted'
+                ORDER BY at DESC LIMIT 1
+                """, arguments: [kind.rawValue, id]) == GateEvent.Direction.in.rawValue
+    }
+
+    static func write(_ event: GateEvent, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO event (id, gate, direction, at, kind, credential_id, generation, result, reason, clause,
+                    confirmed, holder_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.id, event.gate, event.direction.rawValue, event.at.timeIntervalSince1970, event.kind?.rawValue,
+                event.credentialId, event.generation, event.result.rawValue, event.reason, event.clause,
+                event.confirmed, event.holderName,
+            ])
+    }
+
+    static func store(_ entry: GateEntry, _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO entry (kind, credential_id, body) VALUES (?, ?, ?)",
+            arguments: [entry.kind.rawValue, entry.credentialId, try encoder.encode(entry)])
+    }
+}

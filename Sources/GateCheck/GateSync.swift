@@ -1,0 +1,72 @@
+import ColopassCore
+import Foundation
+
+/// Where a gate synchronises from: the service over HTTP, or (before the service's gate API, or
+/// on the same machine) the service's database directly.
+public protocol GateSource {
+    func upload(_ events: [GateEvent]) throws -> GateUpload
+    func snapshot(since cursor: Int64) throws -> SignedSnapshot
+    func photo(_ sha: String) throws -> [UInt8]?
+}
+
+public struct SyncReport: Sendable, Codable {
+    public var uploaded: Int
+    public var duplicates: Int
+    public var entries: Int
+    public var cursor: Int64
+}
+
+public enum GateSync {
+    /// Uploads queued events first, then pulls: a slip used offline reaches the service before
+    /// the service's view of it can come back and overwrite the gate's.
+    public static func run(_ replica: Replica, from source: GateSource, now: Date) throws -> SyncReport {
+        var uploaded = 0
+        var duplicates = 0
+        while true {
+            let pending = try replica.pendingEvents()
+            if pending.isEmpty { break }
+            let result = try source.upload(pending)
+            try replica.markUploaded(pending.map(\.id))
+            uploaded += result.accepted
+            duplicates += result.duplicates
+        }
+        let trusted = try replica.trustedKeys()
+        guard !trusted.isEmpty else {
+            throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
+        }
+        let state = try replica.state()
+        let snapshot = try source.snapshot(since: state.cursor).open(trusting: trusted)
+        if let pinned = state.rules?.site, pinned != snapshot.rules.site {
+            throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
+        }
+        try replica.apply(snapshot, receivedAt: now)
+        try fetchPhotos(snapshot.entries, replica, source)
+        return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: snapshot.entries.count, cursor: snapshot.cursor)
+    }
+
+    private static func fetchPhotos(_ entries: [GateEntry], _ replica: Replica, _ source: GateSource) throws {
+        try FileManager.default.createDirectory(atPath: replica.photoDirectory, withIntermediateDirectories: true)
+        for sha in Set(entries.compactMap(\.photo)) where !FileManager.default.fileExists(atPath: replica.photoPath(sha)) {
+            // A photo is named by its hash: keep it only if the bytes are what the name says.
+            guard let bytes = try source.photo(sha), SHA256.hex(bytes) == sha else { continue }
+            try Data(bytes).write(to: URL(fileURLWithPath: replica.photoPath(sha)), options: .atomic)
+        }
+    }
+}
+
+/// The service's database on this machine, through the core (`gate-check sync --from-db`).
+public struct DatabaseSource: GateSource {
+    let core: Core
+    let actor: Actor
+
+    public init(core: Core, actor: Actor) {
+        self.core = core
+        self.actor = actor
+    }
+
+    public func upload(_ events: [GateEvent]) throws -> GateUpload { try core.recordGateEvents(events, by: actor) }
+    public func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gateSnapshot(since: cursor, by: actor) }
+    public func photo(_ sha: String) throws -> [UInt8]? {
+        FileManager.default.contents(atPath: core.documents.path(of: sha)).map(Array.init)
+    }
+}

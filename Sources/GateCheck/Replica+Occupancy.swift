@@ -1,0 +1,72 @@
+import ColopassCore
+import Foundation
+import GRDB
+
+/// Who is inside now: everyone whose last granted passage through any door was inwards. This is
+/// the muster list read out in an evacuation.
+public struct Occupant: Sendable, Codable {
+    public var kind: CredentialKind
+    public var credentialId: UInt32
+    public var holderName: String
+    public var company: String
+    public var maskedID: String
+    public var since: Date
+    public var gate: String
+}
+
+extension Replica {
+    public func occupants() throws -> [Occupant] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.kind, e.credential_id, e.at, e.gate FROM event e
+                    JOIN (SELECT kind, credential_id, MAX(at) AS last FROM event
+                          WHERE result = 'granted' AND kind IN (1, 2, 3) GROUP BY kind, credential_id) l
+                      ON e.kind = l.kind AND e.credential_id = l.credential_id AND e.at = l.last
+                    WHERE e.result = 'granted' AND e.direction = 'in'
+                    ORDER BY e.at
+                    """)
+            return try rows.compactMap { row -> Occupant? in
+                guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
+                let id: UInt32 = row["credential_id"]
+                let entry = try Self.entry(kind: kind, id: id, db)
+                return Occupant(
+                    kind: kind, credentialId: id, holderName: entry?.holderName ?? "?", company: entry?.company ?? "",
+                    maskedID: entry?.maskedID ?? "", since: Date(timeIntervalSince1970: row["at"]), gate: row["gate"])
+            }
+        }
+    }
+
+    /// Events not yet uploaded, oldest first.
+    public func pendingEvents(limit: Int = 500) throws -> [GateEvent] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM event WHERE uploaded = 0 ORDER BY at LIMIT ?", arguments: [limit]
+            ).map(Self.event)
+        }
+    }
+
+    public func markUploaded(_ ids: [String]) throws {
+        try pool.write { db in
+            for id in ids { try db.execute(sql: "UPDATE event SET uploaded = 1 WHERE id = ?", arguments: [id]) }
+        }
+    }
+
+    public func eventCount() throws -> (total: Int, pending: Int) {
+        try pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0") ?? 0)
+        }
+    }
+
+    static func event(_ row: Row) -> GateEvent {
+        GateEvent(
+            id: row["id"], gate: row["gate"], direction: GateEvent.Direction(rawValue: row["direction"]) ?? .in,
+            at: Date(timeIntervalSince1970: row["at"]),
+            kind: (row["kind"] as Int64?).flatMap { CredentialKind(rawValue: UInt8($0)) },
+            credentialId: row["credential_id"], generation: row["generation"],
+            result: GateEvent.Result(rawValue: row["result"]) ?? .denied, reason: row["reason"], clause: row["clause"],
+            confirmed: row["confirmed"], holderName: row["holder_name"])
+    }
+}

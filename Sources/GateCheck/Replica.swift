@@ -1,0 +1,66 @@
+import ColopassCore
+import Foundation
+import GRDB
+
+/// The gate's own SQLite file: trusted keys, the door rules, every credential's entry and every
+/// decision taken here. The gate decides from this alone, so it keeps working when the service
+/// is down. `synchronous = FULL`: an event is on disk before the guard sees the answer.
+public final class Replica: Sendable {
+    public let pool: DatabasePool
+    public let directory: String
+
+    public static let fileName = "replica.sqlite"
+
+    public init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        self.directory = directory
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        pool = try DatabasePool(
+            path: (directory as NSString).appendingPathComponent(Self.fileName), configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    public var photoDirectory: String { (directory as NSString).appendingPathComponent("photos") }
+
+    public func photoPath(_ sha: String) -> String { (photoDirectory as NSString).appendingPathComponent(sha) }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("0001 replica") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "trusted_key") { t in
+                t.primaryKey("id", .integer)
+                t.column("public_key", .text).notNull()
+                t.column("status", .text).notNull()
+            }
+            try db.create(table: "entry", options: .withoutRowID) { t in
+                t.column("kind", .integer).notNull()
+                t.column("credential_id", .integer).notNull()
+                t.column("body", .blob).notNull()
+                t.primaryKey(["kind", "credential_id"])
+            }
+            try db.create(table: "event") { t in
+                t.primaryKey("id", .text)
+                t.column("gate", .text).notNull()
+                t.column("direction", .text).notNull()
+                t.column("at", .double).notNull()
+                t.column("kind", .integer)
+                t.column("credential_id", .integer)
+                t.column("generation", .integer)
+                t.column("result", .text).notNull()
+                t.column("reason", .text)
+                t.column("clause", .text)
+                t.column("confirmed", .boolean).notNull()
+                t.column("holder_name", .text)
+                t.column("uploaded", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "event_by_credential", on: "event", columns: ["kind", "credential_id", "at"])
+            try db.execute(sql: "CREATE INDEX event_to_upload ON event (at) WHERE uploaded = 0")
+        }
+        return migrator
+    }
+}

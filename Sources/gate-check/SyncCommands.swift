@@ -1,0 +1,67 @@
+import ArgumentParser
+import ColopassCore
+import Foundation
+import GateCheck
+
+/// Opens the service's database on this machine: `--from-db DATA_DIR` (or its colopass.sqlite).
+struct ServiceDatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("from-db"), help: "The service's data directory (or its colopass.sqlite).")
+    var fromDB: String?
+
+    @Option(help: "The service's policy file (default policies/site.yaml, or $COLOPASS_POLICY).")
+    var policy: String?
+
+    @Option(name: .customLong("as"), help: "The guard account the gate acts as (or $COLOPASS_AS).")
+    var actorName: String?
+
+    func open() throws -> (Core, Actor)? {
+        guard var path = fromDB else { return nil }
+        if path.hasSuffix(".sqlite") { path = (path as NSString).deletingLastPathComponent }
+        let policyPath = policy ?? ProcessInfo.processInfo.environment["COLOPASS_POLICY"] ?? "policies/site.yaml"
+        let core = try Core(dataDirectory: path, policy: try Policy.load(contentsOf: policyPath))
+        guard let name = actorName ?? ProcessInfo.processInfo.environment["COLOPASS_AS"] else {
+            throw ValidationError("--as GUARD is required with --from-db / 请用 --as 指定保安账户")
+        }
+        return (core, try core.actor(named: name))
+    }
+}
+
+struct InitGate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "信任站点公钥 / Pin the site's public keys")
+    @OptionGroup var options: GateOptions
+    @Option(help: "JSON from `colopass keys export-public`.") var keys: String?
+    @OptionGroup var service: ServiceDatabaseOptions
+
+    func run() throws {
+        let export: PublicKeyExport
+        if let keys {
+            guard let data = FileManager.default.contents(atPath: keys) else {
+                throw ValidationError("cannot read \(keys)")
+            }
+            export = try JSONDecoder().decode(PublicKeyExport.self, from: data)
+        } else if let (core, _) = try service.open() {
+            export = try core.publicKeyExport()
+        } else {
+            throw ValidationError("give --keys FILE or --from-db DATA_DIR")
+        }
+        guard !export.keys.isEmpty else { throw ValidationError("the site has no signing keys yet") }
+        try options.replica().trust(export)
+        print("已信任 \(export.keys.count) 个公钥 / trusted \(export.keys.count) key(s) of site \(export.site)")
+    }
+}
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot")
+    @OptionGroup var options: GateOptions
+    @OptionGroup var service: ServiceDatabaseOptions
+
+    func run() throws {
+        guard let (core, actor) = try service.open() else {
+            throw ValidationError("give --from-db DATA_DIR")
+        }
+        let report = try GateSync.run(try options.replica(), from: DatabaseSource(core: core, actor: actor), now: Date())
+        print("已同步 / synchronised: \(report.uploaded) 事件上传 / events uploaded (\(report.duplicates) 重复 / duplicates), \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
+    }
+}
