@@ -64,6 +64,9 @@ let package = Package(
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "GateCheckTests",
+            dependencies: ["GateCheck", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["ColopassCore"]),
     ],
