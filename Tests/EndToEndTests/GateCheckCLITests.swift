@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Runs the built `gate-check` next to `colopass`, with text on its standard input.
+struct GateCLI {
+    let sandbox: CLISandbox
+
+    var binary: String {
+        get throws { URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path }
+    }
+
+    /// `gate-check arguments…` with `input` piped in; or, with `pty`, under `script` so the tool
+    /// sees a terminal as it does at a real desk.
+    func run(_ arguments: [String], input: String = "", pty: Bool = false) throws -> CLIResult {
+        let process = Process()
+        let command = try ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        if pty {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        } else {
+            process.executableURL = URL(fileURLWithPath: try binary)
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = URL(fileURLWithPath: sandbox.directory)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COLOPASS_") }
+        environment["COLOPASS_POLICY"] = CLISandbox.repositoryRoot + "/policies/site.yaml"
+        environment["COLOPASS_GATE_DIR"] = sandbox.directory + "/gate"
+        process.environment = environment
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite("gate-check binary at the door", .serialized)
+struct GateCheckCLITests {
+    /// A demo site with two cards, a gate installed and synchronised from the service database.
+    func door() throws -> (CLISandbox, GateCLI, [String]) {
+        let sandbox = try CLISandbox()
+        #expect(try sandbox.run(["init", "--demo"]).status == 0)
+        var credentials: [String] = []
+        for person in ["1", "3"] {
+            let issued = try sandbox.run(["card", "issue", "--person", person, "--json", "--out", "badge\(person)"], as: "kefu")
+            #expect(issued.status == 0, "\(issued)")
+            let json = try JSONSerialization.jsonObject(with: Data(issued.stdout.utf8)) as? [String: Any]
+            credentials.append(try #require((json?["card"] as? [String: Any])?["credential"] as? String))
+        }
+        let gate = GateCLI(sandbox: sandbox)
+        let data = sandbox.dataDirectory
+        #expect(try gate.run(["init", "--from-db", data, "--as", "baoan"]).status == 0)
+        let synced = try gate.run(["sync", "--from-db", data, "--as", "baoan"])
+        #expect(synced.status == 0, "\(synced)")
+        return (sandbox, gate, credentials)
+    }
+
+    @Test func verifyExitsZeroWhenGrantedOneWhenDeniedTwoOnError() throws {
+        let (_, gate, credentials) = try door()
+        let granted = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])
+        #expect(granted.status == 0 && granted.stdout.contains("GRANTED"), "\(granted)")
+        let denied = try gate.run(["verify", "not a credential", "--gate", "A", "--direction", "in"])
+        #expect(denied.status == 1 && denied.stdout.contains("S4.unreadable"), "\(denied)")
+        let error = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "sideways"])
+        #expect(error.status == 2, "\(error)")
+    }
+
+    @Test func scanModeThroughAPipeDecidesEveryLineAsJSON() throws {
+        let (_, gate, credentials) = try door()
+        let input = credentials[0] + "\r\n" + "garbage\n" + credentials[1] + "\n"
+        let result = try gate.run(["scan", "--gate", "A", "--direction", "in", "--json"], input: input)
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let results = try lines.map { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["result"] as? String
+        }
+        #expect(results == ["granted", "denied", "granted"])
+        let inside = try gate.run(["inside", "--json"])
+        let occupants = try JSONSerialization.jsonObject(with: Data(inside.stdout.utf8)) as? [[String: Any]]
+        #expect(occupants?.count == 2)
+    }
+
+    @Test func scanModeThroughAPtyShowsTheBigColouredAnswer() throws {
+        let (_, gate, credentials) = try door()
+        let result = try gate.run(["scan", "--gate", "A", "--direction", "in"], input: credentials[1] + "\n", pty: true)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("GRANTED"))
+        #expect(result.stdout.contains("\u{1B}[1;97;42m"), "a terminal gets colour")
+        #expect(result.stdout.contains("3459"), "the last four of the holder's ID")
+    }
+
+    @Test func eventsReachTheServiceOnTheNextSync() throws {
+        let (sandbox, gate, credentials) = try door()
+        _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])
+        _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "out"])
+        let synced = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
+        #expect(synced.stdout.contains("2 事件上传"), "\(synced)")
+        let again = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
+        #expect(again.stdout.contains("0 事件上传"), "\(again)")
+    }
+}
