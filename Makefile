@@ -39,7 +39,8 @@ test: deps
 	swift test --skip-build
 
 bench: deps
-	swift build -c release
+	swift build -c release --product colopass-bench
+	swift build -c release --product gate-check
 	.build/release/colopass-bench
 
 clean:

@@ -58,7 +58,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "colopass-bench",
-            dependencies: ["ColopassCore"]),
+            dependencies: ["ColopassCore", "GateCheck", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ColopassCoreTests",
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],

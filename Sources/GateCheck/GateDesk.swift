@@ -43,11 +43,13 @@ public final class GateDesk: @unchecked Sendable {
         let stale = state.isStale(at: now)
         let rules = state.rules
         let body = { (db: Database) throws -> GateDecision in
+            // One parse and one row read per scan: the verifier's status lookup fetches the entry
+            // and the desk reuses it.
             let records = ReplicaRecords(db: db, keys: self.keys, timeZone: self.state.timeZone)
-            let verdict = try self.verifier.verify(scanned, at: now, records: records)
             let signed = SignedCredential.parse(scanned)
+            let verdict = try signed.map { try self.verifier.verify($0, at: now, records: records) } ?? .denied(.unreadable)
             let credential = signed?.credential
-            let entry = try credential.flatMap { try Replica.entry(kind: $0.kind, id: $0.credentialId, db) }
+            let entry = records.lastEntry
             var deny = verdict.denyReason
             var warnings: [DenyReason] = []
             var confirmed = false
@@ -72,7 +74,7 @@ public final class GateDesk: @unchecked Sendable {
                 try Self.write(event, db)
                 if deny == nil, credential?.kind == .exitSlip, var used = entry {
                     used.state = .used
-                    try Self.store(used, db)
+                    try Replica.store(used, db)
                 }
             }
             return GateDecision(
@@ -128,11 +130,4 @@ public final class GateDesk: @unchecked Sendable {
             ])
     }
 
-    static func store(_ entry: GateEntry, _ db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO entry (kind, credential_id, body) VALUES (?, ?, ?)",
-            arguments: [entry.kind.rawValue, entry.credentialId, try encoder.encode(entry)])
-    }
 }

@@ -6,14 +6,8 @@ extension Replica {
     /// Applies a verified snapshot in one transaction: entries, keys, rules, cursor and age move
     /// together or not at all.
     public func apply(_ snapshot: GateSnapshot, receivedAt: Date) throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
         try pool.write { db in
-            for entry in snapshot.entries {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO entry (kind, credential_id, body) VALUES (?, ?, ?)",
-                    arguments: [entry.kind.rawValue, entry.credentialId, try encoder.encode(entry)])
-            }
+            for entry in snapshot.entries { try Self.store(entry, db) }
             for key in snapshot.keys {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO trusted_key (id, public_key, status) VALUES (?, ?, ?)",
@@ -29,20 +23,48 @@ extension Replica {
         try pool.read { db in try Self.entry(kind: kind, id: id, db) }
     }
 
-    static let entryDecoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return decoder
-    }()
-
     static func entry(kind: CredentialKind, id: UInt32, _ db: Database) throws -> GateEntry? {
-        guard let body = try Data.fetchOne(
-            db, sql: "SELECT body FROM entry WHERE kind = ? AND credential_id = ?", arguments: [kind.rawValue, id])
-        else { return nil }
-        return try entryDecoder.decode(GateEntry.self, from: body)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM entry WHERE kind = ? AND credential_id = ?")
+        return try Row.fetchOne(statement, arguments: [kind.rawValue, id]).map(entry)
+    }
+
+    static func entry(_ row: Row) -> GateEntry {
+        GateEntry(
+            kind: CredentialKind(rawValue: row["kind"]) ?? .accessCard, credentialId: row["credential_id"],
+            generation: row["generation"], state: CredentialStatus.State(rawValue: row["state"]) ?? .cancelled,
+            holderActive: row["holder_active"],
+            contractStatus: (row["contract_status"] as String?).flatMap(Contract.Status.init(rawValue:)),
+            contractStartsOn: (row["contract_starts_on"] as String?).flatMap(Day.init),
+            contractEndsOn: (row["contract_ends_on"] as String?).flatMap(Day.init),
+            validFrom: Date(timeIntervalSince1970: row["valid_from"]),
+            validUntil: Date(timeIntervalSince1970: row["valid_until"]), holderName: row["holder_name"],
+            company: row["company"], maskedID: row["masked_id"], photo: row["photo"],
+            escortRequired: row["escort_required"],
+            details: (row["details"] as String).split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+    }
+
+    static func store(_ entry: GateEntry, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO entry (kind, credential_id, generation, state, holder_active, contract_status,
+                    contract_starts_on, contract_ends_on, valid_from, valid_until, holder_name, company, masked_id, photo,
+                    escort_required, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            entry.kind.rawValue, entry.credentialId, entry.generation, entry.state.rawValue, entry.holderActive,
+            entry.contractStatus?.rawValue, entry.contractStartsOn?.description, entry.contractEndsOn?.description,
+            entry.validFrom.timeIntervalSince1970, entry.validUntil.timeIntervalSince1970, entry.holderName,
+            entry.company, entry.maskedID, entry.photo, entry.escortRequired,
+            entry.details.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n"),
+        ])
     }
 
     public func entryCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") ?? 0 }
     }
+}
+
+extension Replica {
+    /// Bulk loading for `make bench`, in the caller's transaction, exactly as a sync stores.
+    public static func storeForBenchmark(_ entry: GateEntry, _ db: Database) throws { try store(entry, db) }
 }

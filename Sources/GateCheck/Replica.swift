@@ -37,10 +37,25 @@ public final class Replica: Sendable {
                 t.column("public_key", .text).notNull()
                 t.column("status", .text).notNull()
             }
+            // Real columns, not a JSON body: the door reads one row per scan and decoding JSON
+            // would cost as much as checking the signature.
             try db.create(table: "entry", options: .withoutRowID) { t in
                 t.column("kind", .integer).notNull()
                 t.column("credential_id", .integer).notNull()
-                t.column("body", .blob).notNull()
+                t.column("generation", .integer).notNull()
+                t.column("state", .text).notNull()
+                t.column("holder_active", .boolean).notNull()
+                t.column("contract_status", .text)
+                t.column("contract_starts_on", .text)
+                t.column("contract_ends_on", .text)
+                t.column("valid_from", .double).notNull()
+                t.column("valid_until", .double).notNull()
+                t.column("holder_name", .text).notNull()
+                t.column("company", .text).notNull()
+                t.column("masked_id", .text).notNull()
+                t.column("photo", .text)
+                t.column("escort_required", .boolean).notNull()
+                t.column("details", .text).notNull()
                 t.primaryKey(["kind", "credential_id"])
             }
             try db.create(table: "event") { t in

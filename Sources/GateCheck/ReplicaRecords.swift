@@ -4,14 +4,23 @@ import GRDB
 
 /// The replica as the verifier's source of keys and statuses. Keys are built once per desk:
 /// making an OpenSSL key costs more than a verification.
-struct ReplicaRecords: CredentialRecords {
+final class ReplicaRecords: CredentialRecords {
     let db: Database
     let keys: [Int64: Ed25519PublicKey]
     let timeZone: TimeZone
+    /// The entry the last status lookup read, for the desk to show without reading it again.
+    private(set) var lastEntry: GateEntry?
+
+    init(db: Database, keys: [Int64: Ed25519PublicKey], timeZone: TimeZone) {
+        self.db = db
+        self.keys = keys
+        self.timeZone = timeZone
+    }
 
     func publicKey(id: UInt16) throws -> Ed25519PublicKey? { keys[Int64(id)] }
 
     func status(of kind: CredentialKind, id: UInt32, at date: Date) throws -> CredentialStatus? {
-        try Replica.entry(kind: kind, id: id, db)?.status(at: date, timeZone: timeZone)
+        lastEntry = try Replica.entry(kind: kind, id: id, db)
+        return lastEntry?.status(at: date, timeZone: timeZone)
     }
 }

@@ -12,6 +12,7 @@ enum Bench {
         print("Colopass benchmarks — \(ProcessInfo.processInfo.processorCount) cores, \(Date().formatted(.iso8601))")
         if all || sections.contains("credentials") { try CredentialBench.run() }
         if all || sections.contains("cards") { try CardIssueBench.run() }
+        if all || sections.contains("gate") { try GateBench.run() }
     }
 }
 

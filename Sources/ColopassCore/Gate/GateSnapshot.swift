@@ -10,6 +10,18 @@ public struct GateSnapshot: Sendable, Codable {
         public var staleReplicaMode: Policy.StaleReplicaMode
         public var maxAgeMinutes: Int
         public var escortRequired: Bool
+
+        public init(
+            site: String, timeZone: String, antiPassback: Policy.AntiPassback, staleReplicaMode: Policy.StaleReplicaMode,
+            maxAgeMinutes: Int, escortRequired: Bool
+        ) {
+            self.site = site
+            self.timeZone = timeZone
+            self.antiPassback = antiPassback
+            self.staleReplicaMode = staleReplicaMode
+            self.maxAgeMinutes = maxAgeMinutes
+            self.escortRequired = escortRequired
+        }
     }
 
     public var generatedAt: Date

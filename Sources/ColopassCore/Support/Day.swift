@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A calendar day at the site (contract terms, removal dates). Stored and shown as `YYYY-MM-DD`.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -15,25 +16,42 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public init?(year: Int, month: Int, day: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard (1...12).contains(month), (1...31).contains(day), let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
+    /// Gregorian month lengths, leap years included.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// The site-local day that `date` falls on.
     public init(_ date: Date, in zone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        let c = Self.calendar(zone).dateComponents([.year, .month, .day], from: date)
         year = c.year!
         month = c.month!
         day = c.day!
+    }
+
+    /// Gregorian calendars by time zone: building one costs more than the question asked of it,
+    /// and the door asks on every scan.
+    private static let calendars = Mutex<[String: Calendar]>([:])
+
+    static func calendar(_ zone: TimeZone) -> Calendar {
+        calendars.withLock { cache in
+            if let calendar = cache[zone.identifier] { return calendar }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            cache[zone.identifier] = calendar
+            return calendar
+        }
     }
 
     public var description: String {
