@@ -64,6 +64,12 @@ let package = Package(
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "ColopassServerTests",
+            dependencies: [
+                "ColopassServer", "ColopassCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(
             name: "GateCheckTests",
             dependencies: ["GateCheck", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

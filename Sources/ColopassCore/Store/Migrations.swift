@@ -129,6 +129,7 @@ enum Migrations {
         registerPassMigrations(&migrator)
         registerEquipmentMigrations(&migrator)
         registerGateMigrations(&migrator)
+        registerServerMigrations(&migrator)
         return migrator
     }
 }
