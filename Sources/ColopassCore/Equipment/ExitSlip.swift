@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// An exit slip (出门条): the signed credential that lets the listed equipment out with the
+/// listed movers, on the removal date only, once (Q4, Q5). `credentialId` is the row id.
+public struct ExitSlip: Record, Identifiable, Equatable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case valid, used, cancelled
+    }
+
+    public var id: Int64
+    public var number: String
+    public var requestId: Int64
+    public var clientId: Int64
+    public var validOn: Day
+    public var validFrom: Date
+    public var validUntil: Date
+    public var keyId: Int64
+    /// The QR text.
+    public var credential: String
+    public var status: Status
+    public var issuedAt: Date
+    public var issuedBy: String
+    public var usedAt: Date?
+    public var usedBy: String?
+    public var cancelledAt: Date?
+    public var cancelReason: String?
+    /// Every change stamps this, so a gate can pull only what changed since its last sync.
+    public var updatedAt: Date
+
+    public static let databaseTableName = "exit_slip"
+}
