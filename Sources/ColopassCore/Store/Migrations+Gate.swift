@@ -23,6 +23,22 @@ extension Migrations {
                 CREATE TRIGGER client_to_gate AFTER UPDATE ON client BEGIN
                     INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card WHERE client_id = NEW.id; END;
                 INSERT INTO gate_change (kind, credential_id) SELECT 1, id FROM card;
+
+                CREATE TRIGGER temporary_pass_to_gate_insert AFTER INSERT ON temporary_pass BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (2, NEW.id); END;
+                CREATE TRIGGER temporary_pass_to_gate_update AFTER UPDATE ON temporary_pass BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (2, NEW.id); END;
+                CREATE TRIGGER emergency_pass_to_gate_insert AFTER INSERT ON emergency_pass BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (3, NEW.id); END;
+                CREATE TRIGGER emergency_pass_to_gate_update AFTER UPDATE ON emergency_pass BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (3, NEW.id); END;
+                CREATE TRIGGER contract_to_gate_passes AFTER UPDATE ON contract BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 2, id FROM temporary_pass WHERE contract_id = NEW.id; END;
+                CREATE TRIGGER client_to_gate_passes AFTER UPDATE ON client BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 2, id FROM temporary_pass WHERE client_id = NEW.id;
+                    INSERT INTO gate_change (kind, credential_id) SELECT 3, id FROM emergency_pass WHERE client_id = NEW.id; END;
+                INSERT INTO gate_change (kind, credential_id) SELECT 2, id FROM temporary_pass;
+                INSERT INTO gate_change (kind, credential_id) SELECT 3, id FROM emergency_pass;
                 """)
             try db.create(table: "gate_event") { t in
                 t.primaryKey("id", .text)
