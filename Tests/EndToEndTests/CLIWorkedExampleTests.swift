@@ -353,7 +353,9 @@ import Testing
 
     // MARK: - The service
 
-    @Test func serveAnswersHealth() async throws {
+    /// Synchronous on purpose: with two cores, Swift Testing's cooperative pool is often held by
+    /// tests waiting on child processes, and an async fetch would wait for a free thread.
+    @Test func serveAnswersHealth() throws {
         // given
         let cli = try CLISandbox()
         try expectDone(cli.run(["init"]))
@@ -367,12 +369,10 @@ import Testing
         var answer: (data: Data, response: HTTPURLResponse)?
         let deadline = Date().addingTimeInterval(20)
         while answer == nil, Date() < deadline, server.isRunning {
-            if let (data, response) = try? await URLSession.shared.data(from: url),
-                let http = response as? HTTPURLResponse
-            {
-                answer = (data, http)
+            if let fetched = fetch(url) {
+                answer = fetched
             } else {
-                try await Task.sleep(for: .milliseconds(200))
+                Thread.sleep(forTimeInterval: 0.2)
             }
         }
 
@@ -387,7 +387,7 @@ import Testing
         // and SIGTERM stops it
         server.terminate()
         let stopDeadline = Date().addingTimeInterval(20)
-        while server.isRunning, Date() < stopDeadline { try await Task.sleep(for: .milliseconds(100)) }
+        while server.isRunning, Date() < stopDeadline { Thread.sleep(forTimeInterval: 0.1) }
         #expect(!server.isRunning, "the server did not stop on SIGTERM")
         if !server.isRunning {
             #expect(server.terminationReason == .exit && server.terminationStatus == 0, "graceful stop")
@@ -395,6 +395,21 @@ import Testing
     }
 
     // MARK: - Helpers
+
+    /// One GET, answered on URLSession's own queue, with a short timeout.
+    private func fetch(_ url: URL) -> (data: Data, response: HTTPURLResponse)? {
+        let done = DispatchSemaphore(value: 0)
+        let result = LockedBox<(Data, HTTPURLResponse)?>(nil)
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 2
+        let task = URLSession.shared.dataTask(with: request) { data, response, _ in
+            if let data, let http = response as? HTTPURLResponse { result.value = (data, http) }
+            done.signal()
+        }
+        task.resume()
+        _ = done.wait(timeout: .now() + 3)
+        return result.value.map { (data: $0.0, response: $0.1) }
+    }
 
     private func clientCount(_ result: CLIResult) throws -> Int {
         let clients = try #require(
@@ -425,5 +440,16 @@ import Testing
         }
         try #require(named == 0)
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// A value shared with a completion handler.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
