@@ -37,6 +37,16 @@ extension Migrations {
                 CREATE TRIGGER client_to_gate_passes AFTER UPDATE ON client BEGIN
                     INSERT INTO gate_change (kind, credential_id) SELECT 2, id FROM temporary_pass WHERE client_id = NEW.id;
                     INSERT INTO gate_change (kind, credential_id) SELECT 3, id FROM emergency_pass WHERE client_id = NEW.id; END;
+                CREATE TRIGGER exit_slip_to_gate_insert AFTER INSERT ON exit_slip BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (4, NEW.id); END;
+                CREATE TRIGGER exit_slip_to_gate_update AFTER UPDATE ON exit_slip BEGIN
+                    INSERT INTO gate_change (kind, credential_id) VALUES (4, NEW.id); END;
+                CREATE TRIGGER removal_to_gate AFTER UPDATE ON removal_request BEGIN
+                    INSERT INTO gate_change (kind, credential_id) SELECT 4, id FROM exit_slip WHERE request_id = NEW.id; END;
+                CREATE TRIGGER contract_to_gate_slips AFTER UPDATE ON contract BEGIN
+                    INSERT INTO gate_change (kind, credential_id)
+                    SELECT 4, s.id FROM exit_slip s JOIN removal_request r ON r.id = s.request_id WHERE r.contract_id = NEW.id; END;
+                INSERT INTO gate_change (kind, credential_id) SELECT 4, id FROM exit_slip;
                 INSERT INTO gate_change (kind, credential_id) SELECT 2, id FROM temporary_pass;
                 INSERT INTO gate_change (kind, credential_id) SELECT 3, id FROM emergency_pass;
                 """)
