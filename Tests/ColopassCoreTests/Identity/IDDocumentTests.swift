@@ -45,17 +45,17 @@ import Testing
     }
 
     @Test func documentValidatesResidentIDsWithTheCheckDigit() {
-        expectInvalidNumber {
+        expectInvalidInput("id_number") {
             try IDDocument(type: .residentID, number: "110105194912310021", today: today)
         }
-        expectInvalidNumber {
+        expectInvalidInput("id_number") {
             try IDDocument(type: .residentID, number: "110105202506160019", today: today)
         }
     }
 
     @Test func documentRejectsEmptyNumbersOfEveryType() {
         for type in IDDocumentType.allCases {
-            let reason = expectInvalidNumber {
+            let reason = expectInvalidInput("id_number") {
                 try IDDocument(type: type, number: "  ", today: today)
             }
             #expect(reason?.en.contains("empty") == true)
@@ -75,7 +75,7 @@ import Testing
             (.foreignPermanentResident, "9111561980010100X2"),
         ]
         for (type, number) in malformed {
-            let reason = expectInvalidNumber {
+            let reason = expectInvalidInput("id_number") {
                 try IDDocument(type: type, number: number, today: today)
             }
             #expect(reason == IDDocumentTests.ruleText(type, today: today), "\(type) \(number)")
@@ -131,22 +131,4 @@ import Testing
         } catch {}
         return nil
     }
-}
-
-/// Expects `.invalidInput` on "id_number" with both texts present; returns the reason.
-@discardableResult
-private func expectInvalidNumber<T>(
-    sourceLocation: SourceLocation = #_sourceLocation, _ make: () throws -> T
-) -> Bilingual? {
-    do {
-        let accepted = try make()
-        Issue.record("accepted \(accepted)", sourceLocation: sourceLocation)
-    } catch CoreError.invalidInput(let field, let reason) {
-        #expect(field == "id_number", sourceLocation: sourceLocation)
-        #expect(!reason.zh.isEmpty && !reason.en.isEmpty, sourceLocation: sourceLocation)
-        return reason
-    } catch {
-        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }

@@ -32,13 +32,13 @@ import Testing
     }
 
     @Test func residentIDRejectsWrongCheckDigit() {
-        let reason = expectInvalidID { try ResidentIDNumber("110105194912310021", today: today) }
+        let reason = expectInvalidInput("id_number") { try ResidentIDNumber("110105194912310021", today: today) }
         #expect(reason?.en.contains("check character") == true)
     }
 
     @Test func residentIDRejectsWrongLength() {
         for number in ["", "11010519491231002", "11010519491231002X0"] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("18 characters") == true)
         }
     }
@@ -48,7 +48,7 @@ import Testing
         for number in [
             "11010519491231A02X", "1101051949X231002X", "１1010519491231002X", "11010519491231002Y",
         ] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("digits") == true)
         }
     }
@@ -60,7 +60,7 @@ import Testing
     @Test func residentIDRejectsFeb29InNonLeapYears() {
         // 1999 is not divisible by 4; 1900 is divisible by 100 but not 400.
         for number in ["110105199902290021", "110105190002290017"] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("not a real date") == true)
         }
     }
@@ -68,21 +68,21 @@ import Testing
     @Test func residentIDRejectsImpossibleDates() {
         // Feb 30, month 13, day 0.
         for number in ["11010519900230001X", "110105199013010018", "110105199001000015"] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("not a real date") == true)
         }
     }
 
     @Test func residentIDRejectsBirthYearsBefore1900() throws {
         _ = try ResidentIDNumber("11010519000101001X", today: today)
-        let reason = expectInvalidID { try ResidentIDNumber("110105189912310015", today: today) }
+        let reason = expectInvalidInput("id_number") { try ResidentIDNumber("110105189912310015", today: today) }
         #expect(reason?.en.contains("1900") == true)
     }
 
     @Test func residentIDRejectsFutureBirthDates() throws {
         _ = try ResidentIDNumber("110105202506150013", today: today)  // born today
         for number in ["110105202506160019", "110105209912310010"] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("future") == true)
         }
     }
@@ -95,13 +95,13 @@ import Testing
 
     @Test func residentIDRejectsUnknownRegion() {
         for number in ["990105199001010014", "100105199001010019", "000105199001010015"] {
-            let reason = expectInvalidID { try ResidentIDNumber(number, today: today) }
+            let reason = expectInvalidInput("id_number") { try ResidentIDNumber(number, today: today) }
             #expect(reason?.en.contains("province code") == true)
         }
     }
 
     @Test func residentIDReasonsDoNotQuoteTheNumber() {
-        let reason = expectInvalidID { try ResidentIDNumber("110105194912310021", today: today) }
+        let reason = expectInvalidInput("id_number") { try ResidentIDNumber("110105194912310021", today: today) }
         #expect(reason?.zh.contains("19491231") == false)
         #expect(reason?.en.contains("19491231") == false)
     }
@@ -111,22 +111,4 @@ private func beijingDate(_ year: Int, _ month: Int, _ day: Int, hour: Int) -> Da
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
     return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))!
-}
-
-/// Expects `.invalidInput` on "id_number" with both texts present; returns the reason.
-@discardableResult
-private func expectInvalidID<T>(
-    sourceLocation: SourceLocation = #_sourceLocation, _ make: () throws -> T
-) -> Bilingual? {
-    do {
-        let accepted = try make()
-        Issue.record("accepted \(accepted)", sourceLocation: sourceLocation)
-    } catch CoreError.invalidInput(let field, let reason) {
-        #expect(field == "id_number", sourceLocation: sourceLocation)
-        #expect(!reason.zh.isEmpty && !reason.en.isEmpty, sourceLocation: sourceLocation)
-        return reason
-    } catch {
-        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }

@@ -20,7 +20,7 @@ import Testing
 
     @Test func creditCodeRejectsWrongCheckCharacter() {
         for code in ["91350100M000100Y44", "91350100M000100Y4Y", "91350100M000100Y34"] {
-            let reason = expectInvalidCode { try UnifiedSocialCreditCode(code) }
+            let reason = expectInvalidInput("credit_code") { try UnifiedSocialCreditCode(code) }
             #expect(reason?.en.contains("check character") == true)
         }
     }
@@ -28,42 +28,24 @@ import Testing
     @Test func creditCodeRejectsLettersTheStandardLeavesOut() {
         for letter in ["I", "O", "Z", "S", "V"] {
             let code = "91350100M000100\(letter)43"
-            let reason = expectInvalidCode { try UnifiedSocialCreditCode(code) }
+            let reason = expectInvalidInput("credit_code") { try UnifiedSocialCreditCode(code) }
             #expect(reason?.en.contains("\"\(letter)\"") == true)
         }
     }
 
     @Test func creditCodeRejectsPunctuation() {
-        expectInvalidCode { try UnifiedSocialCreditCode("91350100-000100Y43") }
+        expectInvalidInput("credit_code") { try UnifiedSocialCreditCode("91350100-000100Y43") }
     }
 
     @Test func creditCodeRejectsWrongLength() {
         for code in ["", "91350100M000100Y4", "91350100M000100Y433"] {
-            let reason = expectInvalidCode { try UnifiedSocialCreditCode(code) }
+            let reason = expectInvalidInput("credit_code") { try UnifiedSocialCreditCode(code) }
             #expect(reason?.en.contains("18 characters") == true)
         }
     }
 
     @Test func creditCodeRejectsLettersInTheRegionDigits() {
-        let reason = expectInvalidCode { try UnifiedSocialCreditCode("9135A100M000100Y43") }
+        let reason = expectInvalidInput("credit_code") { try UnifiedSocialCreditCode("9135A100M000100Y43") }
         #expect(reason?.en.contains("region") == true)
     }
-}
-
-/// Expects `.invalidInput` on "credit_code" with both texts present; returns the reason.
-@discardableResult
-private func expectInvalidCode<T>(
-    sourceLocation: SourceLocation = #_sourceLocation, _ make: () throws -> T
-) -> Bilingual? {
-    do {
-        let accepted = try make()
-        Issue.record("accepted \(accepted)", sourceLocation: sourceLocation)
-    } catch CoreError.invalidInput(let field, let reason) {
-        #expect(field == "credit_code", sourceLocation: sourceLocation)
-        #expect(!reason.zh.isEmpty && !reason.en.isEmpty, sourceLocation: sourceLocation)
-        return reason
-    } catch {
-        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
 }
