@@ -81,7 +81,9 @@ public final class GateDesk: @unchecked Sendable {
                 event: event, denyReason: deny, warnings: warnings, entry: entry, credential: credential, stale: stale,
                 lastSync: self.state.lastSync, photoPath: entry?.photo.map { self.replica.photoPath($0) })
         }
-        return try record ? replica.pool.write(body) : replica.pool.read(body)
+        // A door always records (write transaction, durable). The decision-only path is for
+        // measurement: two single-row reads need no read transaction around them.
+        return try record ? replica.pool.write(body) : replica.pool.unsafeRead(body)
     }
 
     /// Direction, anti-passback and the guard's confirmations. Returns a deny reason (or nil)
