@@ -5,7 +5,7 @@ import Foundation
 struct OperatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "operator", abstract: "操作账户 / Operator and client-user accounts",
-        subcommands: [Add.self, List.self, Disable.self])
+        subcommands: [Add.self, List.self, Disable.self, OperatorPassword.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "新建账户 / Add an account")

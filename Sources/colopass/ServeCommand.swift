@@ -13,7 +13,19 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let core = try global.openCore()
         _ = try core.initialiseSite(adminName: "admin")
-        print("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
+        // First start: the admin (and any demo account) gets a one-time password, printed here
+        // once; only its hash is stored, so the next start prints nothing.
+        let first = try core.assignFirstPasswords(adminName: "admin")
+        if !first.isEmpty {
+            say("一次性初始密码（仅显示这一次，请登录后修改）/ one-time passwords (shown once; change them after signing in):")
+            for (account, password) in first { say("  \(account)  \(password)") }
+        }
+        say("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
         try await ColopassServer.run(core: core, host: host, port: port)
+    }
+
+    /// Unbuffered, so a supervisor or a test reading the pipe sees the lines at once.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
