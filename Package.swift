@@ -40,7 +40,9 @@ let package = Package(
             dependencies: [
                 "ColopassCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]),
+            ],
+            // The OpenAPI document is served at /openapi.yaml and checked against the route table.
+            resources: [.copy("Resources/openapi.yaml")]),
         .target(
             name: "GateCheck",
             dependencies: ["ColopassCore"]),
@@ -68,7 +70,11 @@ let package = Package(
             dependencies: [
                 "ColopassServer", "ColopassCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]),
+                // Already a dependency (the policy loader's): parses openapi.yaml in the route test.
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GateCheckTests",
             dependencies: ["GateCheck", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),

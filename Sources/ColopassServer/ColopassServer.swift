@@ -2,21 +2,86 @@ import ColopassCore
 import Hummingbird
 import Logging
 
+/// What the composition root needs beyond the core: the password hasher (tests use a cheaper
+/// one) and whether session cookies are marked Secure (behind TLS).
+public struct ServerConfiguration: Sendable {
+    public var hasher: PasswordHasher
+    public var secureCookies: Bool
+
+    public init(hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false) {
+        self.hasher = hasher
+        self.secureCookies = secureCookies
+    }
+}
+
 /// The HTTP shell over the core. One composition root: `buildApplication`.
 public enum ColopassServer {
-    public static func buildApplication(core: Core, host: String, port: Int) -> some ApplicationProtocol {
-        var logger = Logger(label: "colopass.server")
-        logger.logLevel = .info
-        let router = Router()
-        HealthController(core: core).addRoutes(to: router)
+    public static func buildApplication(
+        core: Core, host: String, port: Int, configuration: ServerConfiguration = ServerConfiguration(),
+        logger: Logger? = nil
+    ) -> some ApplicationProtocol {
+        var logger = logger ?? Logger(label: "colopass.server")
+        if logger.logLevel > .info { logger.logLevel = .info }
         return Application(
-            router: router,
+            router: buildRouter(core: core, configuration: configuration),
             configuration: .init(address: .hostname(host, port: port), serverName: "Colopass"),
             logger: logger)
     }
 
+    /// Every route the server answers, in one table: registered here, compared with
+    /// `openapi.yaml` and walked role by role in the tests.
+    static func routeTable(core: Core, configuration: ServerConfiguration) -> [APIRoute] {
+        HealthController(core: core).routes
+            + AuthController(core: core, configuration: configuration).routes
+            + AccountsController(core: core, configuration: configuration).routes
+            + ClientsController(core: core).routes
+            + ContractsController(core: core).routes
+            + PeopleController(core: core).routes
+            + CardsController(core: core).routes
+            + VisitsController(core: core).routes
+            + EmergenciesController(core: core).routes
+            + RecordsController(core: core).routes
+            + EquipmentController(core: core).routes
+            + RemovalsController(core: core).routes
+            + GateController(core: core).routes
+            + WebSessionController(core: core, configuration: configuration).routes
+            + ConsoleController(core: core).routes
+            + PortalController(core: core).routes
+    }
+
+    /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at
+    /// all (open, signedIn, gate) and the core permission it exercises.
+    public struct RouteInfo: Sendable, Equatable {
+        public var key: String
+        public var access: String
+        public var permission: Permission?
+    }
+
+    public static func routes(core: Core) -> [RouteInfo] {
+        routeTable(core: core, configuration: ServerConfiguration()).map {
+            RouteInfo(key: $0.key, access: $0.access.rawValue, permission: $0.permission)
+        }
+    }
+
+    static func buildRouter(core: Core, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        let guardian = RouteGuard(core: core)
+        for route in routeTable(core: core, configuration: configuration) {
+            router.on(RouterPath(route.path), method: route.method) { request, context -> Response in
+                let admitted = try guardian.admit(route, request, context)
+                var response = try await route.handler(request, admitted)
+                if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+                return response
+            }
+        }
+        return router
+    }
+
     /// Runs until SIGINT or SIGTERM, then shuts down gracefully.
-    public static func run(core: Core, host: String, port: Int) async throws {
-        try await buildApplication(core: core, host: host, port: port).runService()
+    public static func run(
+        core: Core, host: String, port: Int, configuration: ServerConfiguration = ServerConfiguration()
+    ) async throws {
+        try await buildApplication(core: core, host: host, port: port, configuration: configuration).runService()
     }
 }

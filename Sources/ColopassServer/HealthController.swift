@@ -1,35 +1,52 @@
 import ColopassCore
+import Foundation
 import Hummingbird
 
 /// `GET /health`: is the database readable and sound, and which rules are in force.
-struct HealthController {
+/// `GET /openapi.yaml`: the API's description, the same file the route-table test reads.
+struct HealthController: Sendable {
     let core: Core
 
-    struct Health: ResponseEncodable {
+    struct Health: Encodable {
         var status: String
         var site: String
         var database: Database
         var policy: PolicyStatus
 
-        struct Database: Codable {
+        struct Database: Encodable {
             var integrity: String
             var migrations: [String]
         }
 
-        struct PolicyStatus: Codable {
+        struct PolicyStatus: Encodable {
             var fingerprint: String
             var clauses: Int
         }
     }
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/health") { _, _ -> EditedResponse<Health> in
-            let health = try core.store.health()
-            let body = Health(
-                status: health.integrity == "ok" ? "ok" : "degraded", site: core.policy.site.code,
-                database: .init(integrity: health.integrity, migrations: health.migrations),
-                policy: .init(fingerprint: core.policy.fingerprint, clauses: core.policy.clauses.count))
-            return EditedResponse(status: body.status == "ok" ? .ok : .serviceUnavailable, response: body)
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "/health", .open) { _, _ in
+                let health = try core.store.health()
+                let body = Health(
+                    status: health.integrity == "ok" ? "ok" : "degraded", site: core.policy.site.code,
+                    database: .init(integrity: health.integrity, migrations: health.migrations),
+                    policy: .init(fingerprint: core.policy.fingerprint, clauses: core.policy.clauses.count))
+                return try Reply.json(body, status: body.status == "ok" ? .ok : .serviceUnavailable)
+            },
+            APIRoute(.get, "/openapi.yaml", .open) { _, _ in
+                Reply.text(try OpenAPIDocument.text(), type: "application/yaml; charset=utf-8")
+            },
+        ]
+    }
+}
+
+/// The OpenAPI 3.1 document shipped with the server (Resources/openapi.yaml).
+public enum OpenAPIDocument {
+    public static func text() throws -> String {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw CoreError.notFound(entity: "resource", key: "openapi.yaml")
         }
+        return try String(contentsOf: url, encoding: .utf8)
     }
 }
