@@ -52,7 +52,8 @@ public enum DemoSite {
                     clientId: client, name: name, idType: "resident_id", idNumber: idNumber, phone: phone,
                     photoPath: documents.photo, idCopyPath: documents.scan, letterPath: documents.scan), by: cs)
         }
-        return "3 客户 / clients, 3 合同 / contracts, 4 人员 / people, 账户 / accounts: kefu zhuguan baoan yunzhan"
+        let pending = try seedRequests(core, scan: documents.scan)
+        return "3 客户 / clients, 3 合同 / contracts, 4 人员 / people, 账户 / accounts: kefu zhuguan baoan yunzhan; \(pending)"
     }
 
     /// A placeholder photo and scan, drawn here so the demo needs no files from elsewhere.
