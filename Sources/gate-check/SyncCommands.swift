@@ -26,12 +26,28 @@ struct ServiceDatabaseOptions: ParsableArguments {
     }
 }
 
+/// The service over HTTP: `--server URL --token T` (or $COLOPASS_GATE_TOKEN), a gate token an
+/// admin issued to the guard account (`colopass token issue baoan --kind gate`).
+struct ServiceHTTPOptions: ParsableArguments {
+    @Option(help: "The service's URL, e.g. http://127.0.0.1:8080.") var server: String?
+    @Option(help: "The gate's bearer token (or $COLOPASS_GATE_TOKEN).") var token: String?
+
+    func source() throws -> HTTPSource? {
+        guard let server else { return nil }
+        guard let token = token ?? ProcessInfo.processInfo.environment["COLOPASS_GATE_TOKEN"], !token.isEmpty else {
+            throw ValidationError("--token (or $COLOPASS_GATE_TOKEN) is required with --server / 请提供门禁令牌")
+        }
+        return try HTTPSource(server: server, token: token)
+    }
+}
+
 struct InitGate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "信任站点公钥 / Pin the site's public keys")
     @OptionGroup var options: GateOptions
     @Option(help: "JSON from `colopass keys export-public`.") var keys: String?
     @OptionGroup var service: ServiceDatabaseOptions
+    @OptionGroup var http: ServiceHTTPOptions
 
     func run() throws {
         let export: PublicKeyExport
@@ -42,8 +58,10 @@ struct InitGate: ParsableCommand {
             export = try JSONDecoder().decode(PublicKeyExport.self, from: data)
         } else if let (core, _) = try service.open() {
             export = try core.publicKeyExport()
+        } else if let source = try http.source() {
+            export = try source.publicKeys()
         } else {
-            throw ValidationError("give --keys FILE or --from-db DATA_DIR")
+            throw ValidationError("give --keys FILE, --from-db DATA_DIR or --server URL --token T")
         }
         guard !export.keys.isEmpty else { throw ValidationError("the site has no signing keys yet") }
         try options.replica().trust(export)
@@ -56,12 +74,18 @@ struct Sync: ParsableCommand {
         abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot")
     @OptionGroup var options: GateOptions
     @OptionGroup var service: ServiceDatabaseOptions
+    @OptionGroup var http: ServiceHTTPOptions
 
     func run() throws {
-        guard let (core, actor) = try service.open() else {
-            throw ValidationError("give --from-db DATA_DIR")
+        let source: GateSource
+        if let remote = try http.source() {
+            source = remote
+        } else if let (core, actor) = try service.open() {
+            source = DatabaseSource(core: core, actor: actor)
+        } else {
+            throw ValidationError("give --server URL --token T, or --from-db DATA_DIR")
         }
-        let report = try GateSync.run(try options.replica(), from: DatabaseSource(core: core, actor: actor), now: Date())
+        let report = try GateSync.run(try options.replica(), from: source, now: Date())
         print("已同步 / synchronised: \(report.uploaded) 事件上传 / events uploaded (\(report.duplicates) 重复 / duplicates), \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
     }
 }

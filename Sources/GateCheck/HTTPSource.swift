@@ -1,0 +1,130 @@
+import ColopassCore
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The service over HTTP, with the gate's bearer token (`gate-check sync --server URL --token T`):
+/// `POST /api/gate/events`, `GET /api/gate/snapshot?since=N`, `GET /api/gate/photos/{sha256}`.
+/// Plain URLSession: the door tool links no server stack.
+public struct HTTPSource: GateSource {
+    let base: URL
+    let token: String
+    let timeout: TimeInterval
+
+    public init(server: String, token: String, timeout: TimeInterval = 30) throws {
+        guard let url = URL(string: server.hasSuffix("/") ? String(server.dropLast()) : server),
+            let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil
+        else { throw HTTPSourceError(status: nil, message: "not an http(s) URL: \(server)") }
+        base = url
+        self.token = token
+        self.timeout = timeout
+    }
+
+    public func upload(_ events: [GateEvent]) throws -> GateUpload {
+        let body = try Self.encoder.encode(EventBatch(events: events))
+        return try Self.decoder.decode(GateUpload.self, from: try send("POST", "/api/gate/events", body: body))
+    }
+
+    public func snapshot(since cursor: Int64) throws -> SignedSnapshot {
+        try Self.decoder.decode(SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?since=\(cursor)"))
+    }
+
+    public func photo(_ sha: String) throws -> [UInt8]? {
+        do {
+            return Array(try send("GET", "/api/gate/photos/\(sha)"))
+        } catch let error as HTTPSourceError where error.status == 404 {
+            return nil
+        }
+    }
+
+    /// The site's public keys, for `gate-check init --server` (trust on first use: compare the
+    /// fingerprints with `colopass keys export-public` when installing a gate).
+    public func publicKeys() throws -> PublicKeyExport {
+        try Self.decoder.decode(PublicKeyExport.self, from: try send("GET", "/api/gate/keys"))
+    }
+
+    private struct EventBatch: Encodable {
+        var events: [GateEvent]
+    }
+
+    /// One request, waited for: the sync loop is synchronous, as the door tool is.
+    private func send(_ method: String, _ path: String, body: Data? = nil) throws -> Data {
+        guard let url = URL(string: base.absoluteString + path) else {
+            throw HTTPSourceError(status: nil, message: "bad path \(path)")
+        }
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            box.set(data, (response as? HTTPURLResponse)?.statusCode, error)
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        let (data, status, error) = box.get()
+        if let error {
+            throw HTTPSourceError(status: nil, message: "\(url.host ?? ""): \(error.localizedDescription)")
+        }
+        guard let status, (200..<300).contains(status) else {
+            throw HTTPSourceError(status: status, message: Self.message(in: data) ?? "HTTP \(status ?? 0)")
+        }
+        return data ?? Data()
+    }
+
+    /// The service's `{"error": {"zh", "en", "clause"}}` as one line.
+    static func message(in data: Data?) -> String? {
+        guard let data, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let error = object["error"] as? [String: Any], let zh = error["zh"] as? String,
+            let en = error["en"] as? String
+        else { return nil }
+        return "\(zh) / \(en)"
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        }
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+                return date
+            }
+            return try Date(text, strategy: .iso8601)
+        }
+        return decoder
+    }
+}
+
+public struct HTTPSourceError: Error, CustomStringConvertible {
+    public var status: Int?
+    public var message: String
+    public var description: String {
+        "服务返回错误 / the service answered: \(status.map { "HTTP \($0): " } ?? "")\(message)"
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (Data?, Int?, Error?) = (nil, nil, nil)
+    func set(_ data: Data?, _ status: Int?, _ error: Error?) { lock.withLock { value = (data, status, error) } }
+    func get() -> (Data?, Int?, Error?) { lock.withLock { value } }
+}
