@@ -5,8 +5,11 @@ SHELL := /bin/bash
 DATA_DIR ?= data
 HOST     ?= 127.0.0.1
 PORT     ?= 8080
-# System packages the build, the tests and the benchmarks need (Debian names).
-APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools
+# System packages the build, the tests and the benchmarks need (Debian names): zbar-tools reads
+# badges back in the tests, chromium and its driver run the browser test (CJK fonts so its
+# screenshots show the Chinese), wrk loads the server.
+APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools \
+                chromium chromium-driver fonts-noto-cjk wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug
 
@@ -41,6 +44,7 @@ test: deps
 bench: deps
 	swift build -c release --product colopass-bench
 	swift build -c release --product gate-check
+	swift build -c release --product colopass
 	.build/release/colopass-bench
 
 clean:

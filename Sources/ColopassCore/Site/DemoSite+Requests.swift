@@ -2,10 +2,12 @@ import Foundation
 
 extension DemoSite {
     /// Work waiting in a newcomer's console: a temporary entry request filed by the client user
-    /// (to approve or reject), an emergency entry awaiting the second supervisor's review, and a
-    /// work order issued for the day after tomorrow (to accept item by item on its racking day).
+    /// (to approve or reject), an emergency entry awaiting the second supervisor's review, a
+    /// work order issued for the day after tomorrow (to accept item by item on its racking day),
+    /// and a decommission request for a server racked today (to check and print its exit slip).
     /// No card is issued here: issuing one is the first thing to try in the console.
     static func seedRequests(_ core: Core, scan: String) throws -> String {
+        let removal = try seedEquipmentOnSite(core, scan: scan)
         let zone = core.policy.site.timeZone
         let client = try core.actor(named: "yunzhan")
         let supervisor = try core.actor(named: "zhuguan")
@@ -31,6 +33,39 @@ extension DemoSite {
                 by: client)
         }
         _ = try core.issueWorkOrder(order.number, by: client)
-        return "待办 / pending: 临时进入 / visit request \(visit.request.id), 紧急进入待复核 / emergency \(emergency.entry.id), 工单 / work order \(order.number)"
+        return "待办 / pending: 临时进入 / visit request \(visit.request.id), 紧急进入待复核 / emergency \(emergency.entry.id), 工单 / work order \(order.number), 搬出 / removal \(removal)"
+    }
+
+    /// The site's address pools, and two servers of 云栈科技 racked an hour ago under a work order
+    /// filed the day before (Q1 wants it 24 h ahead, so that part of the history is written by a
+    /// core whose clock is set back 30 h; its audit entries carry those times). One of them is
+    /// then put up for decommissioning by the client.
+    static func seedEquipmentOnSite(_ core: Core, scan: String) throws -> String {
+        let now = core.clock.now()
+        let yesterday = try Core(
+            dataDirectory: core.dataDirectory, policy: core.policy, clock: Clock { now.addingTimeInterval(-30 * 3600) })
+        _ = try core.addIPPool(cidr: "10.20.0.0/24", note: "A 区服务器 / hall A servers", by: .system)
+        _ = try core.addPortPool(switch: "SW-A01", from: 1, to: 48, by: .system)
+        let client = try core.actor(named: "yunzhan")
+        let order = try yesterday.createWorkOrder(
+            contract: "HT-2026-001", plannedAt: now.addingTimeInterval(-3600), note: "两台存储服务器 / two storage servers",
+            by: client)
+        let serials = ["CN7Y0B01", "CN7Y0B02"]
+        for (serial, unit) in zip(serials, [20, 22]) {
+            _ = try yesterday.addWorkOrderItem(
+                order.number,
+                NewWorkOrderItem(kind: .server, brand: "Huawei", model: "2288H V5", serial: serial, rack: "A02", uPosition: unit),
+                by: client)
+        }
+        _ = try yesterday.issueWorkOrder(order.number, by: client)
+        let service = try core.actor(named: "kefu")
+        for serial in serials { _ = try core.acceptItem(workOrder: order.number, serial: serial, by: service) }
+        let removal = try core.fileRemoval(
+            NewRemovalRequest(
+                kind: .decommission, clientId: 1, items: [serials[1]], removalDate: core.today.adding(days: 1).description,
+                movers: [NewRemovalMover(name: "王强", idNumber: "310115199007042347")], applicationScanPath: scan,
+                note: "到期下架 / retired"),
+            by: client)
+        return removal.request.number
     }
 }
