@@ -50,6 +50,9 @@ struct RecordsController: Sendable {
                         checked: result.checked, intact: result.firstBreak == nil,
                         firstBreak: result.firstBreak.map { .init(seq: $0.seq, reason: $0.reason) }))
             },
+            APIRoute(.get, "/api/occupants", .signedIn, .viewOccupancy) { _, context in
+                try Reply.json(try core.occupants(by: try context.actor(core)))
+            },
             APIRoute(.get, "/api/gate-events", .signedIn, .viewAudit) { request, context in
                 let since = try Input.query("since", request).map { text in
                     guard let date = try? Date(text, strategy: .iso8601) else {

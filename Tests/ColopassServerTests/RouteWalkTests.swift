@@ -360,6 +360,35 @@ enum RouteSamples {
         all["POST /web/emergencies/{id}/review"] = { _, f in
             RouteSample(uri: "/web/emergencies/\(f.emergencyA)/review", form: ["note": "已核实"], allowed: "boss2")
         }
+        all["GET /api/occupants"] = { _, _ in RouteSample(uri: "/api/occupants", allowed: "gate1") }
+        all["GET /web/inside"] = { _, _ in RouteSample(uri: "/web/inside", allowed: "gate1") }
+        all["GET /web/work-orders"] = { _, _ in RouteSample(uri: "/web/work-orders", allowed: "kefu") }
+        all["GET /web/work-orders/{number}"] = { site, f in
+            RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)", allowed: "ua")
+        }
+        all["POST /web/work-orders/{number}/accept"] = { site, f in
+            RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)/accept", form: ["serial": "SN-A3"], allowed: "boss")
+        }
+        all["POST /web/work-orders/{number}/refuse"] = { site, f in
+            RouteSample(
+                uri: "/web/work-orders/\(try site.equipment(f).issued)/refuse", form: ["serial": "SN-A3", "reason": "外壳破损"],
+                allowed: "boss")
+        }
+        all["GET /web/removals"] = { _, _ in RouteSample(uri: "/web/removals", allowed: "kefu") }
+        all["POST /web/removals/{number}/check"] = { site, f in
+            RouteSample(uri: "/web/removals/\(try site.equipment(f).removal)/check", form: ["seen_SN-A1": "SN-A1"], allowed: "kefu")
+        }
+        all["POST /web/removals/{number}/approve"] = { site, f in
+            let removal = try site.equipment(f).removal
+            _ = try site.core.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
+            return RouteSample(uri: "/web/removals/\(removal)/approve", form: [:], allowed: "kefu")
+        }
+        all["POST /web/removals/{number}/reject"] = { site, f in
+            RouteSample(uri: "/web/removals/\(try site.equipment(f).removal)/reject", form: ["reason": "缺少公章"], allowed: "kefu")
+        }
+        all["GET /web/exit-slips/{number}"] = { site, f in
+            RouteSample(uri: "/web/exit-slips/\(try approvedRemoval(site, f).1.number)", allowed: "kefu")
+        }
         all["GET /web/portal"] = { _, _ in RouteSample(uri: "/web/portal", allowed: "ua") }
         all["GET /web/portal/visit"] = { _, _ in RouteSample(uri: "/web/portal/visit", allowed: "ua") }
         all["POST /web/portal/visit"] = { site, f in

@@ -20,4 +20,10 @@ public struct Actor: Sendable, Equatable {
     }
 
     public var isSystem: Bool { role == nil }
+
+    /// Whether the permission table lets this actor do it: the same table `authorize` enforces,
+    /// asked by shells that only offer what would be allowed.
+    public func may(_ permission: Permission) -> Bool {
+        role.map { permission.roles.contains($0) } ?? true
+    }
 }

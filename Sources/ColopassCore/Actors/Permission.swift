@@ -25,6 +25,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case decideRemoval
     // The door
     case operateGate
+    /// Who is inside now (the muster list): the site's staff, never a client (S3).
+    case viewOccupancy
 
     public var roles: Set<Role> {
         switch self {
@@ -40,6 +42,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .acceptEquipment: [.customerService, .supervisor]
         case .confirmAtGate, .operateGate: [.guard]
         case .viewVisitorLog: [.customerService, .supervisor, .admin]
+        case .viewOccupancy: [.guard, .customerService, .supervisor, .admin]
         }
     }
 

@@ -3,11 +3,14 @@ import Foundation
 import Hummingbird
 
 /// The operators' console: clients, people, cards (issue, badge, lost, cancel, return), temporary
-/// entry decisions, emergencies. Every page asks the core as the signed-in actor; the core decides.
+/// entry decisions, emergencies, and (in its own file) equipment. Every page asks the core as the
+/// signed-in actor; the core decides.
 struct ConsoleController: Sendable {
     let core: Core
 
-    var routes: [APIRoute] {
+    var routes: [APIRoute] { registryRoutes + equipmentRoutes }
+
+    private var registryRoutes: [APIRoute] {
         [
             APIRoute(.get, "/web/", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)

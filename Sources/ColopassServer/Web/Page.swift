@@ -75,7 +75,12 @@ struct Page {
                 ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
                 ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
                 ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
+                ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
+                ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
             ]
+            if identity.actor.may(.viewOccupancy) {
+                links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
+            }
         }
         let items = links.map { "<a href=\"\($0.0)\">\(h(t($0.1)))</a>" }.joined(separator: " ")
         let signOut = form("/web/signout", "", button: Bilingual(zh: "退出", en: "Sign out"))
@@ -94,7 +99,8 @@ struct Page {
         .error{background:#fde8e8;padding:.5em 1em;border-left:4px solid #a33}
         fieldset{border:1px solid #ccc;margin:1em 0} label{display:block;margin:.3em 0}
         .badge svg{width:85.6mm;height:54mm;border:1px solid #ccc;margin:.5em}
-        @media print{header,form,nav,.noprint{display:none} .badge svg{border:0}}
+        .slip svg{width:105mm;height:148mm;border:1px solid #ccc;margin:.5em}
+        @media print{header,form,nav,.noprint{display:none} .badge svg,.slip svg{border:0}}
         """
 }
 

@@ -19,7 +19,7 @@ enum Tables {
             clients.map {
                 [
                     String($0.id), "<a href=\"/web/clients/\($0.id)\">\(h($0.name))</a>",
-                    h($0.kind == .company ? page.t("公司", "company") : page.t("个人", "individual")), h($0.status.rawValue),
+                    h($0.kind == .company ? page.t("公司", "company") : page.t("个人", "individual")), status($0.status.rawValue, page),
                 ]
             }, id: "clients")
     }
@@ -27,7 +27,7 @@ enum Tables {
     static func contracts(_ contracts: [Contract], _ page: Page) -> String {
         table(
             [page.t("合同号", "Number"), page.t("期限", "Term"), page.t("机柜", "Racks"), page.t("状态", "Status")],
-            contracts.map { [h($0.number), h("\($0.startsOn) – \($0.endsOn)"), h($0.racks), h($0.status.rawValue)] })
+            contracts.map { [h($0.number), h("\($0.startsOn) – \($0.endsOn)"), h($0.racks), status($0.status.rawValue, page)] })
     }
 
     static func people(_ people: [PersonView], _ page: Page, issue: Bool) -> String {
@@ -44,7 +44,7 @@ enum Tables {
                     ? page.form(
                         "/web/cards", "<input type=\"hidden\" name=\"person_id\" value=\"\(p.id)\">",
                         button: Bilingual(zh: "办理出入证", en: "Issue card")) : ""
-                return [h(p.name), h(p.maskedIDNumber), docs, h(p.status.rawValue), action]
+                return [h(p.name), h(p.maskedIDNumber), docs, status(p.status.rawValue, page), action]
             }, id: "people")
     }
 
@@ -54,7 +54,7 @@ enum Tables {
             cards.map {
                 [
                     "<a href=\"/web/cards/\(h($0.card.number))\">\(h($0.card.number))</a>", h($0.holderName),
-                    h($0.clientName), h(String($0.card.validUntil.formatted(.iso8601).prefix(10))), h($0.status),
+                    h($0.clientName), h(String($0.card.validUntil.formatted(.iso8601).prefix(10))), status($0.status, page),
                 ]
             }, id: "cards")
     }
@@ -65,7 +65,7 @@ enum Tables {
             [page.t("项目", "Field"), page.t("内容", "Value")],
             [
                 [h(page.t("证号", "Number")), h(c.number)], [h(page.t("持证人", "Holder")), h("\(view.holderName) \(view.holderMaskedID)")],
-                [h(page.t("客户", "Client")), h(view.clientName)], [h(page.t("状态", "Status")), "<span id=\"status\">\(h(view.status))</span>"],
+                [h(page.t("客户", "Client")), h(view.clientName)], [h(page.t("状态", "Status")), "<span id=\"status\">\(status(view.status, page))</span>"],
                 [h(page.t("代", "Generation")), String(c.generation)],
                 [h(page.t("有效期", "Validity")), "\(time(c.validFrom, zone)) – \(time(c.validUntil, zone))"],
                 [h(page.t("签发", "Issued")), "\(time(c.issuedAt, zone)) \(h(c.issuedBy))"],
@@ -89,7 +89,7 @@ enum Tables {
                     String(v.request.id), h(v.clientName),
                     h(EntryWindow.describe(from: v.request.windowStart, to: v.request.windowEnd, in: zone)),
                     h(v.visitors.map { "\($0.name) \($0.idNumber)" }.joined(separator: "、")), h(v.request.reason),
-                    "<span class=\"status\">\(h(v.status))</span>" + (v.request.decisionReason.map { " (\(h($0)))" } ?? ""),
+                    status(v.status, page) + (v.request.decisionReason.map { " (\(h($0)))" } ?? ""),
                     actions,
                 ]
             }, id: "visits")
@@ -122,7 +122,7 @@ enum Tables {
                 [
                     h(v.request.number), h(page.t(v.request.kind.title)),
                     h(v.items.map(\.description).joined(separator: "、")), h(v.request.removalDate.description),
-                    "<span class=\"status\">\(h(v.request.status.rawValue))</span>" + (v.request.rejectReason.map { " (\(h($0)))" } ?? ""),
+                    status(v.request.status.rawValue, page) + (v.request.rejectReason.map { " (\(h($0)))" } ?? ""),
                     h(v.exitSlip?.number ?? "—"),
                 ]
             }, id: "removals")

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Someone the gates last let in and have not yet let out: a line of the muster list read out
+/// in an evacuation, built from the events the gates uploaded.
+public struct SiteOccupant: Sendable, Codable {
+    public var kind: CredentialKind
+    public var credentialId: Int64
+    public var holderName: String
+    public var since: Date
+    public var gate: String
+}
+
+extension Core {
+    /// Everyone whose last granted passage, through any door, was inwards. Only as fresh as the
+    /// gates' last upload: a gate that is offline still holds its own list (`gate-check inside`).
+    public func occupants(by actor: Actor) throws -> [SiteOccupant] {
+        try read(actor, .viewOccupancy) { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.kind, e.credential_id, e.holder_name, e.at, e.gate FROM gate_event e
+                    JOIN (SELECT kind, credential_id, MAX(at) AS last FROM gate_event
+                          WHERE result = 'granted' AND kind IN (1, 2, 3) GROUP BY kind, credential_id) l
+                      ON e.kind = l.kind AND e.credential_id = l.credential_id AND e.at = l.last
+                    WHERE e.result = 'granted' AND e.direction = 'in'
+                    ORDER BY e.at
+                    """
+            ).compactMap { row in
+                guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
+                return SiteOccupant(
+                    kind: kind, credentialId: row["credential_id"], holderName: row["holder_name"] ?? "?",
+                    since: row["at"], gate: row["gate"])
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ColopassCore
+import Foundation
+import Hummingbird
+
+/// The console's equipment desk: work orders accepted item by item on their racking day (Q1, Q2),
+/// removal requests checked against what is carried out and approved (Q4, Q5), exit slips printed,
+/// and the guards' list of who is inside. The core decides every step; a refusal comes back as
+/// the error page with its clause.
+extension ConsoleController {
+    var equipmentRoutes: [APIRoute] {
+        [
+            APIRoute(.get, "/web/work-orders", .signedIn, .viewRegistry) { request, context in
+                var page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context)
+                page.add(EquipmentTables.workOrders(try core.workOrders(by: try context.actor(core)), page, zone))
+                return page.response(path: "/web/work-orders")
+            },
+            APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
+                let actor = try context.actor(core)
+                let view = try core.workOrder(try Input.text("number", context), by: actor)
+                var page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context)
+                Notes.done(request, &page)
+                page.add(EquipmentTables.workOrderLines(view, page, zone, accept: actor.may(.acceptEquipment)))
+                return page.response(path: "/web/work-orders/\(view.order.number)")
+            },
+            APIRoute(.post, "/web/work-orders/{number}/accept", .signedIn, .acceptEquipment) { request, context in
+                let form = try await WebForm.read(request, context, core)
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                if let serial = form.text("serial") {
+                    _ = try core.acceptItem(workOrder: number, serial: serial, by: actor)
+                } else {
+                    let quantity = form.text("quantity") == nil ? 1 : Int(try form.int("quantity"))
+                    _ = try core.acceptLine(workOrder: number, line: Int(try form.int("line")), quantity: quantity, by: actor)
+                }
+                return Redirect.to("/web/work-orders/\(number)?done=accepted")
+            },
+            APIRoute(.post, "/web/work-orders/{number}/refuse", .signedIn, .acceptEquipment) { request, context in
+                let form = try await WebForm.read(request, context, core)
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                if let description = form.text("description") {
+                    _ = try core.refuseArrival(workOrder: number, description: description, by: actor)
+                } else if let serial = form.text("serial") {
+                    _ = try core.refuseItem(workOrder: number, serial: serial, reason: try form.require("reason"), by: actor)
+                } else {
+                    _ = try core.refuseLine(
+                        workOrder: number, line: Int(try form.int("line")), reason: try form.require("reason"), by: actor)
+                }
+                return Redirect.to("/web/work-orders/\(number)?done=refused")
+            },
+            APIRoute(.get, "/web/removals", .signedIn, .viewRegistry) { request, context in
+                let actor = try context.actor(core)
+                var page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context)
+                Notes.done(request, &page)
+                page.add(
+                    EquipmentTables.removalDesk(
+                        try core.removals(by: actor), page, decide: actor.may(.decideRemoval)))
+                return page.response(path: "/web/removals")
+            },
+            APIRoute(.post, "/web/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
+                let form = try await WebForm.read(request, context, core)
+                let number = try Input.text("number", context)
+                // A ticked box per serial seen; a count per model for goods without serials.
+                let serials = form.fields.filter { $0.key.hasPrefix("seen_") }.map(\.value)
+                var counts: [String: Int] = [:]
+                for (key, value) in form.fields where key.hasPrefix("count_") && !value.isEmpty {
+                    guard let count = Int(value), count >= 0 else {
+                        throw CoreError.invalid(key, zh: "数量应为非负整数", en: "a count is a whole number, 0 or more")
+                    }
+                    counts[String(key.dropFirst("count_".count))] = count
+                }
+                _ = try core.checkRemoval(number, serials: serials, counts: counts, by: try context.actor(core))
+                return Redirect.to("/web/removals?done=checked")
+            },
+            APIRoute(.post, "/web/removals/{number}/approve", .signedIn, .decideRemoval) { request, context in
+                _ = try await WebForm.read(request, context, core)
+                let view = try core.approveRemoval(try Input.text("number", context), by: try context.actor(core))
+                guard let slip = view.exitSlip else { return Redirect.to("/web/removals?done=approved") }
+                return Redirect.to("/web/exit-slips/\(slip.number)")
+            },
+            APIRoute(.post, "/web/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
+                let form = try await WebForm.read(request, context, core)
+                _ = try core.rejectRemoval(
+                    try Input.text("number", context), reason: try form.require("reason"), by: try context.actor(core))
+                return Redirect.to("/web/removals?done=rejected")
+            },
+            APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
+                let slip = try core.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
+                var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
+                page.add(
+                    """
+                    <p class="noprint"><button onclick="window.print()" id="print">\(h(page.t("打印", "Print")))</button></p>
+                    <div class="slip" id="slip">\(Tables.inlineSVG(slip.svg))</div>
+                    """)
+                return page.response(path: "/web/exit-slips/\(slip.number)")
+            },
+            APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in
+                var page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context)
+                page.add(
+                    "<p class=\"note\">\(h(page.t("按各门禁已上传的通行记录；离线门禁以其本地名单为准（gate-check inside）", "From the events the gates have uploaded; an offline gate's own list is `gate-check inside`")))</p>")
+                page.add(EquipmentTables.occupants(try core.occupants(by: try context.actor(core)), page, zone))
+                return page.response(path: "/web/inside")
+            },
+        ]
+    }
+
+    var zone: TimeZone { core.policy.site.timeZone }
+}
