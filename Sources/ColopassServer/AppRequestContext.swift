@@ -33,33 +33,3 @@ public struct AppRequestContext: RequestContext {
 
     func actor(_ core: Core) throws -> Actor { try signedIn(core).actor }
 }
-
-enum JSONCoding {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(withFraction))
-        }
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            if let date = try? Date(text, strategy: withFraction) { return date }
-            if let date = try? Date(text, strategy: .iso8601) { return date }
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "not an ISO 8601 time")
-        }
-        return decoder
-    }
-
-    /// ISO 8601 in UTC with milliseconds: gate events keep their exact time through the API.
-    static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-}

@@ -23,12 +23,12 @@ public struct HTTPSource: GateSource {
     }
 
     public func upload(_ events: [GateEvent]) throws -> GateUpload {
-        let body = try Self.encoder.encode(EventBatch(events: events))
-        return try Self.decoder.decode(GateUpload.self, from: try send("POST", "/api/gate/events", body: body))
+        let body = try JSONCoding.encoder.encode(EventBatch(events: events))
+        return try JSONCoding.decoder.decode(GateUpload.self, from: try send("POST", "/api/gate/events", body: body))
     }
 
     public func snapshot(since cursor: Int64) throws -> SignedSnapshot {
-        try Self.decoder.decode(SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?since=\(cursor)"))
+        try JSONCoding.decoder.decode(SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?since=\(cursor)"))
     }
 
     public func photo(_ sha: String) throws -> [UInt8]? {
@@ -42,7 +42,7 @@ public struct HTTPSource: GateSource {
     /// The site's public keys, for `gate-check init --server` (trust on first use: compare the
     /// fingerprints with `colopass keys export-public` when installing a gate).
     public func publicKeys() throws -> PublicKeyExport {
-        try Self.decoder.decode(PublicKeyExport.self, from: try send("GET", "/api/gate/keys"))
+        try JSONCoding.decoder.decode(PublicKeyExport.self, from: try send("GET", "/api/gate/keys"))
     }
 
     private struct EventBatch: Encodable {
@@ -87,30 +87,6 @@ public struct HTTPSource: GateSource {
             let en = error["en"] as? String
         else { return nil }
         return "\(zh) / \(en)"
-    }
-
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-        }
-        return encoder
-    }
-
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-                return date
-            }
-            return try Date(text, strategy: .iso8601)
-        }
-        return decoder
     }
 }
 

@@ -1,20 +1,6 @@
 /// Text helpers for the SVGs we draw: escaping and line wrapping by display width.
 enum SVGText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// Wide (CJK) characters count two half-width columns.
     static func columns(_ character: Character) -> Int {
