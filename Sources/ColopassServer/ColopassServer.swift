@@ -3,14 +3,19 @@ import Hummingbird
 import Logging
 
 /// What the composition root needs beyond the core: the password hasher (tests use a cheaper
-/// one) and whether session cookies are marked Secure (behind TLS).
+/// one), whether session cookies are marked Secure (behind TLS) and whether the benchmark's bare
+/// `GET /hello` is answered.
 public struct ServerConfiguration: Sendable {
     public var hasher: PasswordHasher
     public var secureCookies: Bool
+    /// `colopass serve --bench-hello-route`, for `colopass-bench server` only: the baseline the
+    /// API routes are compared with, served by the same binary in the same run.
+    public var helloRoute: Bool
 
-    public init(hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false) {
+    public init(hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, helloRoute: Bool = false) {
         self.hasher = hasher
         self.secureCookies = secureCookies
+        self.helloRoute = helloRoute
     }
 }
 
@@ -74,6 +79,13 @@ public enum ColopassServer {
                 if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
                 return response
             }
+        }
+        if configuration.helloRoute {
+            // The benchmark's baseline: Hummingbird's own cost of a request, with only the
+            // middleware every route gets (the error mapping) and no guard, core or JSON. Left out
+            // of the route table, and so of openapi.yaml and the role walk, on purpose: it is not
+            // part of the API and is off unless `serve --bench-hello-route` asks for it.
+            router.get("/hello") { _, _ in "hello" }
         }
         return router
     }

@@ -13,6 +13,7 @@ enum Bench {
         if all || sections.contains("credentials") { try CredentialBench.run() }
         if all || sections.contains("cards") { try CardIssueBench.run() }
         if all || sections.contains("gate") { try GateBench.run() }
+        if all || sections.contains("server") { try ServerBench.run() }
     }
 }
 

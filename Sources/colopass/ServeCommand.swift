@@ -9,6 +9,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option var host: String = "127.0.0.1"
     @Option var port: Int = 8080
+    /// For `colopass-bench server` only: also answer a bare `GET /hello`, the baseline the API
+    /// routes are measured against. Hidden from help; not part of the API.
+    @Flag(help: ArgumentHelp("Also answer GET /hello (benchmark baseline).", visibility: .hidden))
+    var benchHelloRoute = false
 
     func run() async throws {
         let core = try global.openCore()
@@ -21,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
             for (account, password) in first { say("  \(account)  \(password)") }
         }
         say("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
-        try await ColopassServer.run(core: core, host: host, port: port)
+        try await ColopassServer.run(
+            core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
     }
 
     /// Unbuffered, so a supervisor or a test reading the pipe sees the lines at once.
