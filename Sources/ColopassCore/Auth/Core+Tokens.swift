@@ -8,8 +8,8 @@ extension Core {
         let now = clock.now()
         let found = try store.pool.read { db -> (AuthToken, Account)? in
             guard secret.count <= 200,
-                let token = try AuthToken.filter(Column("token_hash") == AuthToken.hash(secret)).fetchOne(db),
-                let account = try Account.fetchOne(db, key: token.accountId)
+                let token = try AuthToken.fetchOne(db, where: "token_hash", is: AuthToken.hash(secret)),
+                let account = try Account.fetchOne(db, where: "id", is: token.accountId)
             else { return nil }
             return (token, account)
         }

@@ -102,7 +102,7 @@ extension Core {
     }
 
     static func fetchCard(_ number: String, _ db: Database) throws -> Card {
-        guard let card = try Card.filter(Column("number") == number).fetchOne(db) else {
+        guard let card = try Card.fetchOne(db, where: "number", is: number) else {
             throw CoreError.notFound(entity: "card", key: number)
         }
         return card

@@ -12,10 +12,8 @@ extension Core {
             let changed = try Row.fetchAll(
                 db, sql: "SELECT DISTINCT kind, credential_id FROM gate_change WHERE seq > ? AND seq <= ?",
                 arguments: [since, cursor])
-            let entries = try changed.compactMap { row -> GateEntry? in
-                guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
-                return try GateEntries.entry(kind: kind, id: row["credential_id"], in: db)
-            }
+            let entries = try GateEntries.entries(
+                changed.compactMap { row in CredentialKind(rawValue: row["kind"]).map { ($0, row["credential_id"]) } }, in: db)
             let keys = try SigningKey.order(Column("id")).fetchAll(db)
             let snapshot = GateSnapshot(
                 generatedAt: now, since: since, cursor: cursor,

@@ -93,7 +93,7 @@ extension Core {
     }
 
     static func fetchClient(_ id: Int64, _ db: Database) throws -> Client {
-        guard let client = try Client.fetchOne(db, key: id) else {
+        guard let client = try Client.fetchOne(db, where: "id", is: id) else {
             throw CoreError.notFound(entity: "client", key: String(id))
         }
         return client

@@ -133,7 +133,7 @@ extension Core {
     }
 
     static func fetchPerson(_ id: Int64, _ db: Database) throws -> Person {
-        guard let person = try Person.fetchOne(db, key: id) else {
+        guard let person = try Person.fetchOne(db, where: "id", is: id) else {
             throw CoreError.notFound(entity: "person", key: String(id))
         }
         return person

@@ -66,7 +66,8 @@ extension Core {
     /// shell), so every action checks that the account still exists and is active.
     func requireActiveAccount(_ actor: Actor, _ db: Database) throws {
         guard !actor.isSystem else { return }
-        let status = try String.fetchOne(db, sql: "SELECT status FROM account WHERE name = ?", arguments: [actor.name])
+        let status = try String.fetchOne(
+            try db.cachedStatement(sql: "SELECT status FROM account WHERE name = ?"), arguments: [actor.name])
         guard status == Account.Status.active.rawValue else {
             throw policy.refusal(
                 "R1.disabled", zh: "账户 \(actor.name) 已停用或不存在", en: "account \(actor.name) is disabled or unknown")
