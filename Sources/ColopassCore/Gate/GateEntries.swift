@@ -21,7 +21,9 @@ enum GateEntries {
     /// Entries for many credentials at once, as a snapshot wants them: cards and their holders
     /// read in batches, each client and contract once. A gate's first snapshot carries every card
     /// of the site; reading them one by one (four queries a card) took a minute at 100,000.
-    static func entries(_ keys: [(CredentialKind, Int64)], in db: Database) throws -> [GateEntry] {
+    static func entries(_ keys: [(CredentialKind, Int64)], in db: Database, batchSize: Int = batchSize) throws
+        -> [GateEntry]
+    {
         var entries: [GateEntry] = []
         entries.reserveCapacity(keys.count)
         var clients: [Int64: Client] = [:]
