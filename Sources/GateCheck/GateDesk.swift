@@ -111,20 +111,23 @@ public final class GateDesk: @unchecked Sendable {
 
     /// The credential's last granted passage was inwards.
     static func isInside(_ kind: CredentialKind, _ id: UInt32, _ db: Database) throws -> Bool {
+        // Cached statements here and in `write`: compiling SQL costs as much as the lookup itself,
+        // and a door decides one scan after another.
         try String.fetchOne(
-            db,
-            sql: """
-                SELECT direction FROM event WHERE kind = ? AND credential_id = ? AND result = 'granted'
-                ORDER BY at DESC LIMIT 1
-                """, arguments: [kind.rawValue, id]) == GateEvent.Direction.in.rawValue
+            try db.cachedStatement(
+                sql: """
+                    SELECT direction FROM event WHERE kind = ? AND credential_id = ? AND result = 'granted'
+                    ORDER BY at DESC LIMIT 1
+                    """), arguments: [kind.rawValue, id]) == GateEvent.Direction.in.rawValue
     }
 
     static func write(_ event: GateEvent, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO event (id, gate, direction, at, kind, credential_id, generation, result, reason, clause,
                     confirmed, holder_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 event.id, event.gate, event.direction.rawValue, event.at.timeIntervalSince1970, event.kind?.rawValue,
                 event.credentialId, event.generation, event.result.rawValue, event.reason, event.clause,
