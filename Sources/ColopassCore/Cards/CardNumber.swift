@@ -10,12 +10,26 @@ public enum CardNumber {
     /// before any lookup.
     public static func parse(_ text: String) throws -> String {
         let number = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard number.range(of: #"^[A-Z][A-Z0-9]{1,7}-[0-9]{6,}-[0-9A-Z]$"#, options: .regularExpression) != nil else {
+        guard hasShape(number) else {
             throw CoreError.invalid("card", zh: "出入证号格式应为 站点-序号-校验位", en: "a card number looks like SITE-000001-C")
         }
         guard CheckCharacter.isValid(number) else {
             throw CoreError.invalid("card", zh: "出入证号校验位不符，可能输错", en: "check character does not match: mistyped?")
         }
         return number
+    }
+
+    /// `SITE-000001-C`: a letter then 1–7 letters or digits, at least six digits, one letter or
+    /// digit. Checked by hand rather than by a regular expression, which Foundation compiles anew
+    /// on every call (every card look-up passes here).
+    static func hasShape(_ number: String) -> Bool {
+        let parts = number.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        let (site, serial, check) = (parts[0], parts[1], parts[2])
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+        return (2...8).contains(site.count) && isLetter(site.first!) && site.allSatisfy { isLetter($0) || isDigit($0) }
+            && serial.count >= 6 && serial.allSatisfy(isDigit)
+            && check.count == 1 && (isLetter(check.first!) || isDigit(check.first!))
     }
 }
