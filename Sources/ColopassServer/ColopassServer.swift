@@ -52,6 +52,7 @@ public enum ColopassServer {
             + WebSessionController(core: core, configuration: configuration).routes
             + ConsoleController(core: core).routes
             + PortalController(core: core).routes
+            + AccountsPagesController(core: core, configuration: configuration).routes
     }
 
     /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at

@@ -389,6 +389,12 @@ enum RouteSamples {
         all["GET /web/exit-slips/{number}"] = { site, f in
             RouteSample(uri: "/web/exit-slips/\(try approvedRemoval(site, f).1.number)", allowed: "kefu")
         }
+        all["GET /web/accounts"] = { _, _ in RouteSample(uri: "/web/accounts", allowed: "admin") }
+        all["POST /web/accounts"] = { _, _ in
+            RouteSample(uri: "/web/accounts", form: ["name": "guard2", "role": "guard"], allowed: "admin")
+        }
+        all["POST /web/accounts/{name}/disable"] = { _, _ in RouteSample(uri: "/web/accounts/boss/disable", form: [:], allowed: "admin") }
+        all["POST /web/accounts/{name}/password"] = { _, _ in RouteSample(uri: "/web/accounts/kefu/password", form: [:], allowed: "admin") }
         all["GET /web/portal"] = { _, _ in RouteSample(uri: "/web/portal", allowed: "ua") }
         all["GET /web/portal/visit"] = { _, _ in RouteSample(uri: "/web/portal/visit", allowed: "ua") }
         all["POST /web/portal/visit"] = { site, f in

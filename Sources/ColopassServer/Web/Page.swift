@@ -81,6 +81,9 @@ struct Page {
             if identity.actor.may(.viewOccupancy) {
                 links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
             }
+            if identity.actor.may(.manageAccounts) {
+                links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts")))
+            }
         }
         let items = links.map { "<a href=\"\($0.0)\">\(h(t($0.1)))</a>" }.joined(separator: " ")
         let signOut = form("/web/signout", "", button: Bilingual(zh: "退出", en: "Sign out"))
