@@ -76,7 +76,7 @@ extension Core {
 
     func authorize(_ actor: Actor, _ permission: Permission) throws {
         guard let role = actor.role else { return }
-        guard permission.roles.contains(role) else {
+        guard actor.may(permission) else {
             throw policy.refusal(
                 permission.clause,
                 zh: "\(role.title.zh)“\(actor.name)”无权执行此操作（\(permission.rawValue)）",
