@@ -17,16 +17,7 @@ public struct Occupant: Sendable, Codable {
 extension Replica {
     public func occupants() throws -> [Occupant] {
         try pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.kind, e.credential_id, e.at, e.gate FROM event e
-                    JOIN (SELECT kind, credential_id, MAX(at) AS last FROM event
-                          WHERE result = 'granted' AND kind IN (1, 2, 3) GROUP BY kind, credential_id) l
-                      ON e.kind = l.kind AND e.credential_id = l.credential_id AND e.at = l.last
-                    WHERE e.result = 'granted' AND e.direction = 'in'
-                    ORDER BY e.at
-                    """)
+            let rows = try Row.fetchAll(db, sql: SiteOccupant.query(events: "event"))
             return try rows.compactMap { row -> Occupant? in
                 guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
                 let id: UInt32 = row["credential_id"]
