@@ -85,11 +85,7 @@ extension ConsoleController {
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
                 let slip = try core.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
                 var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
-                page.add(
-                    """
-                    <p class="noprint"><button onclick="window.print()" id="print">\(h(page.t("打印", "Print")))</button></p>
-                    <div class="slip" id="slip">\(Tables.inlineSVG(slip.svg))</div>
-                    """)
+                page.addPrintable([("slip", "slip", slip.svg)])
                 return page.response(path: "/web/exit-slips/\(slip.number)")
             },
             APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in

@@ -87,12 +87,7 @@ struct ConsoleController: Sendable {
             APIRoute(.get, "/web/cards/{number}/badge", .signedIn, .issueCards) { request, context in
                 let badge = try core.renderBadge(try Input.text("number", context), by: try context.actor(core))
                 var page = Page(Bilingual(zh: "胸卡 \(badge.cardNumber)", en: "Badge \(badge.cardNumber)"), request, context)
-                page.add(
-                    """
-                    <p class="noprint"><button onclick="window.print()" id="print">\(h(page.t("打印", "Print")))</button></p>
-                    <div class="badge" id="badge-front">\(Tables.inlineSVG(badge.front))</div>
-                    <div class="badge" id="badge-back">\(Tables.inlineSVG(badge.back))</div>
-                    """)
+                page.addPrintable([("badge", "badge-front", badge.front), ("badge", "badge-back", badge.back)])
                 return page.response(path: "/web/cards/\(badge.cardNumber)/badge")
             },
             APIRoute(.post, "/web/cards/{number}/lost", .signedIn, .reportCardLost) { request, context in

@@ -24,15 +24,18 @@ enum EquipmentTables {
             view.lines.map { line in
                 var actions = ""
                 if accept, line.status == .pending, view.order.status.isPending {
+                    // A labelled unit is named by its serial; unlabelled parts by their line, with
+                    // how many arrived.
                     let which =
                         line.serial.map { "<input type=\"hidden\" name=\"serial\" value=\"\(h($0))\">" }
-                        ?? "<input type=\"hidden\" name=\"line\" value=\"\(line.lineNo)\"><input name=\"quantity\" size=\"3\" value=\"\(line.quantity)\">"
+                        ?? "<input type=\"hidden\" name=\"line\" value=\"\(line.lineNo)\">"
+                    let quantity =
+                        line.serial == nil ? "<input name=\"quantity\" size=\"3\" value=\"\(line.quantity)\">" : ""
                     actions =
-                        page.form("/web/work-orders/\(number)/accept", which, button: Bilingual(zh: "验收", en: "Accept"))
+                        page.form("/web/work-orders/\(number)/accept", which + quantity, button: Bilingual(zh: "验收", en: "Accept"))
                         + page.form(
                             "/web/work-orders/\(number)/refuse",
-                            which.replacingOccurrences(of: "<input name=\"quantity\" size=\"3\" value=\"\(line.quantity)\">", with: "")
-                                + "<input name=\"reason\" required placeholder=\"\(h(page.t("拒收原因", "reason")))\">",
+                            which + "<input name=\"reason\" required placeholder=\"\(h(page.t("拒收原因", "reason")))\">",
                             button: Bilingual(zh: "拒收", en: "Refuse"), danger: true)
                 }
                 return [

@@ -40,6 +40,15 @@ struct Page {
 
     mutating func add(_ html: String) { body += html + "\n" }
 
+    /// A document to print (badge sides, an exit slip): our own SVGs inline, under a print
+    /// button that the print style hides.
+    mutating func addPrintable(_ sheets: [(style: String, id: String, svg: String)]) {
+        add("<p class=\"noprint\"><button onclick=\"window.print()\" id=\"print\">\(h(t("打印", "Print")))</button></p>")
+        for sheet in sheets {
+            add("<div class=\"\(sheet.style)\" id=\"\(sheet.id)\">\(Tables.inlineSVG(sheet.svg))</div>")
+        }
+    }
+
     func response(status: HTTPResponse.Status = .ok, path: String = "/web/") -> Response {
         let nav = navigation(path: path)
         let html = """
