@@ -71,7 +71,7 @@ struct WebEquipmentDeskTests {
         }
     }
 
-    @Test func aGuardSeesWhoIsInsideFromTheUploadedEventsAndAClientUserMayNot() async throws {
+    @Test func aGuardSeesWhoIsInsideFromTheUploadedEventsAndAClientUserIsRefusedR1Role() async throws {
         let site = try ServerSite()
         let fixture = try site.populate()
         let card = try site.core.card(fixture.cardA, by: site.actor("kefu")).card
@@ -85,7 +85,15 @@ struct WebEquipmentDeskTests {
             let inside = try await client.call(.get, "/web/inside", headers: cookie)
             #expect(inside.status == 200 && inside.text.contains("李娜") && inside.text.contains("G1"))
             let (userCookie, _) = try await WebConsoleTests().signIn(client, "ua")
-            #expect(try await client.call(.get, "/web/inside", headers: userCookie).status == 403)
+            let refused = try await client.call(.get, "/web/inside", headers: userCookie)
+            #expect(refused.status == 403 && refused.text.contains("R1.role"))
+        }
+        // the core refuses a client's user itself (S3: who is on site is not a client's to see)
+        do {
+            _ = try site.core.occupants(by: site.actor("ua"))
+            Issue.record("a client user saw who is inside")
+        } catch CoreError.refused(let refusal) {
+            #expect(refusal.clause == "R1.role")
         }
         // once out, off the list
         let left = GateEvent(
