@@ -206,15 +206,12 @@ enum ServerBenchSeed {
         return try (0..<workers).flatMap { try parts[$0]!.get() }
     }
 
-    // Valid identifiers, built with each standard's check character.
+    // Valid identifiers, finished with the core's own check characters.
 
     /// GB 32100-2015: "91" (company), region 110108, a nine-character organisation code, check.
     static func creditCode(_ index: Int) -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-        let body = Array("91110108" + "MA" + String(format: "%07d", index))
-        let sum = zip(body, weights).reduce(0) { $0 + alphabet.firstIndex(of: $1.0)! * $1.1 }
-        return String(body) + String(alphabet[(31 - sum % 31) % 31])
+        let body = "91110108" + "MA" + String(format: "%07d", index)
+        return body + String(UnifiedSocialCreditCode.checkCharacter(for: body)!)
     }
 
     /// GB 11643-1999: region 110105, a birth date from 1970 on (a thousand people a day), a
@@ -223,9 +220,7 @@ enum ServerBenchSeed {
         let birth = calendar.date(byAdding: .day, value: serial / 1000, to: Date(timeIntervalSince1970: 0))!
         let parts = calendar.dateComponents([.year, .month, .day], from: birth)
         let body = "110105" + String(format: "%04d%02d%02d%03d", parts.year!, parts.month!, parts.day!, serial % 1000)
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(body, weights).reduce(0) { $0 + $1.0.wholeNumberValue! * $1.1 }
-        return body + String(Array("10X98765432")[sum % 11])
+        return body + String(ResidentIDNumber.checkCharacter(for: body)!)
     }
 
     private static let calendar: Calendar = {

@@ -29,13 +29,24 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable {
                 zh: "第3至8位是行政区划代码，必须是数字",
                 en: "characters 3–8 are the region code and must be digits")
         }
-        let sum = zip(values, Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard values[17] == (31 - sum % 31) % 31 else {
+        guard values[17] == Self.checkValue(values.prefix(17)) else {
             throw Self.invalid(
                 zh: "校验码不符，代码可能有录入错误",
                 en: "the check character does not match; the code was probably mistyped")
         }
         value = String(chars)
+    }
+
+    /// The check character for the first 17 characters (nil when one is outside the standard's
+    /// alphabet): for tools that make valid codes, such as the benchmarks' bulk data.
+    public static func checkCharacter(for body: String) -> Character? {
+        let values = body.compactMap { alphabet.firstIndex(of: $0) }
+        guard body.count == 17, values.count == 17 else { return nil }
+        return alphabet[checkValue(values[...])]
+    }
+
+    private static func checkValue(_ body: ArraySlice<Int>) -> Int {
+        (31 - zip(body, weights).reduce(0) { $0 + $1.0 * $1.1 } % 31) % 31
     }
 
     private static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
