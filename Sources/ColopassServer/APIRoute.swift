@@ -55,7 +55,7 @@ struct RouteGuard: Sendable {
         let identity = try core.authenticate(token: secret)
         if identity.kind == .gate, route.access != .gate {
             throw core.policy.refusal(
-                "R1.role", zh: "门禁令牌只能用于门禁接口", en: "a gate token opens the gate endpoints only")
+                R1.role, zh: "门禁令牌只能用于门禁接口", en: "a gate token opens the gate endpoints only")
         }
         context.identity = identity
         if viaCookie {
@@ -64,7 +64,7 @@ struct RouteGuard: Sendable {
                 // Pages check the form's field themselves; the JSON API reads the header.
                 guard let sent = request.headers[.csrfToken], CSRF.matches(sent, session: secret) else {
                     throw core.policy.refusal(
-                        "R1.csrf", zh: "缺少或错误的 CSRF 令牌，请刷新页面", en: "missing or wrong CSRF token; reload the page")
+                        R1.csrf, zh: "缺少或错误的 CSRF 令牌，请刷新页面", en: "missing or wrong CSRF token; reload the page")
                 }
             }
         }
@@ -79,7 +79,7 @@ struct RouteGuard: Sendable {
             }
         }
         if let cookie = request.cookies[Self.cookieName] { return (cookie.value, true) }
-        throw core.policy.refusal("R1.session", zh: "请先登录", en: "sign in first")
+        throw core.policy.refusal(R1.session, zh: "请先登录", en: "sign in first")
     }
 }
 

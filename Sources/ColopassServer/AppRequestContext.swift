@@ -26,7 +26,7 @@ public struct AppRequestContext: RequestContext {
     /// an actor is a programming error reported as "not signed in".
     func signedIn(_ core: Core) throws -> Authenticated {
         guard let identity else {
-            throw core.policy.refusal("R1.session", zh: "请先登录", en: "sign in first")
+            throw core.policy.refusal(R1.session, zh: "请先登录", en: "sign in first")
         }
         return identity
     }

@@ -5,15 +5,15 @@ import Logging
 
 /// The one mapping from failures to HTTP for the whole server (API and pages alike).
 ///
-/// Body: `{"error": {"clause": "C1.limit" | null, "field": "photo" | null, "zh": "…", "en": "…"}}`.
+/// Body: `{"error": {"clause": C1.limit | null, "field": "photo" | null, "zh": "…", "en": "…"}}`.
 ///
 /// | failure | status |
 /// | --- | --- |
 /// | `invalidInput` | 400, naming the field |
 /// | `notFound` | 404 |
-/// | refused `R1.session`, `R1.signin` (not signed in, wrong password) | 401 |
-/// | refused `R1.throttled` (sign-in lock-out) | 429 |
-/// | refused for who is asking: `*.role`, `*.approver`, `R1.disabled`, `R1.csrf`, `R2.self`, `R3.client` | 403 |
+/// | refused: not signed in, wrong password (`R1.session`, `R1.signin`) | 401 |
+/// | refused: sign-in lock-out (`R1.throttled`) | 429 |
+/// | refused for who is asking: role, approver, disabled, own request, other client, CSRF | 403 |
 /// | any other refusal (a rule about the thing itself: limits, states, windows) | 409 |
 /// | anything else | 500, a generic message; the detail goes to the log only |
 extension CoreError: HTTPResponseError {
@@ -21,17 +21,19 @@ extension CoreError: HTTPResponseError {
         switch self {
         case .invalidInput: .badRequest
         case .notFound: .notFound
-        case .refused(let refusal): Self.status(ofClause: refusal.clause)
+        case .refused(let refusal): Self.status(of: refusal.clause.audience)
         }
     }
 
-    static func status(ofClause clause: String) -> HTTPResponse.Status {
-        switch clause {
-        case "R1.session", "R1.signin": .unauthorized
-        case "R1.throttled": .tooManyRequests
-        case "R1.disabled", "R1.csrf", "R2.self", "R3.client": .forbidden
-        case _ where clause.hasSuffix(".role") || clause.hasSuffix(".approver"): .forbidden
-        default: .conflict
+    static func status(of audience: Audience) -> HTTPResponse.Status {
+        switch audience {
+        case .request: .conflict
+        case .asker(let asker):
+            switch asker {
+            case .signedOut, .badCredentials: .unauthorized
+            case .throttled: .tooManyRequests
+            case .disabled, .role, .approver, .separation, .otherClient, .csrf: .forbidden
+            }
         }
     }
 
@@ -55,7 +57,7 @@ struct ErrorBody: Encodable {
     init(_ error: CoreError) {
         switch error {
         case .refused(let refusal):
-            self.error = Detail(clause: refusal.clause, field: nil, zh: error.message.zh, en: error.message.en)
+            self.error = Detail(clause: refusal.clause.code, field: nil, zh: error.message.zh, en: error.message.en)
         case .invalidInput(let field, _):
             self.error = Detail(clause: nil, field: field, zh: error.message.zh, en: error.message.en)
         case .notFound:

@@ -69,7 +69,7 @@ public final class GateDesk: @unchecked Sendable {
                 id: UUID().uuidString, gate: self.gate, direction: self.direction, at: now, kind: credential?.kind,
                 credentialId: credential?.credentialId, generation: credential?.generation,
                 result: deny == nil ? .granted : .denied, reason: (deny ?? warnings.first)?.rawValue,
-                clause: (deny ?? warnings.first)?.clause, confirmed: confirmed, holderName: entry?.holderName)
+                clause: (deny ?? warnings.first)?.clause.code, confirmed: confirmed, holderName: entry?.holderName)
             if record {
                 try Self.write(event, db)
                 if deny == nil, credential?.kind == .exitSlip, var used = entry {

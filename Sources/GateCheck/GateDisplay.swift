@@ -48,7 +48,7 @@ public enum GateDisplay {
     public static func json(_ decision: GateDecision) -> String {
         let body = JSONDecision(
             result: decision.granted ? "granted" : "denied", reason: decision.denyReason?.rawValue,
-            clause: decision.denyReason?.clause, message: decision.denyReason?.message,
+            clause: decision.denyReason?.clause.code, message: decision.denyReason?.message,
             warnings: decision.warnings.map(\.rawValue), stale: decision.stale, event: decision.event,
             holder: decision.entry?.holderName, company: decision.entry?.company,
             idLast4: decision.entry.map { String($0.maskedID.suffix(4)) }, photo: decision.photoPath,

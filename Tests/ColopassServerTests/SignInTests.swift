@@ -58,7 +58,7 @@ struct SignInTests {
                 _ = try site.core.signIn(name: name, password: "wrong password!", from: "10.0.0.1", hasher: hasher)
                 Issue.record("signed in with a wrong password")
             } catch CoreError.refused(let refusal) {
-                #expect(refusal.clause == "R1.signin")
+                #expect(refusal.clause.code == "R1.signin")
             }
         }
     }
@@ -177,7 +177,7 @@ struct SignInTests {
             _ = try body()
             return nil
         } catch CoreError.refused(let refusal) {
-            return refusal.clause
+            return refusal.clause.code
         } catch {
             return "\(error)"
         }

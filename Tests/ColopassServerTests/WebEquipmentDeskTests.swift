@@ -93,7 +93,7 @@ struct WebEquipmentDeskTests {
             _ = try site.core.occupants(by: site.actor("ua"))
             Issue.record("a client user saw who is inside")
         } catch CoreError.refused(let refusal) {
-            #expect(refusal.clause == "R1.role")
+            #expect(refusal.clause.code == "R1.role")
         }
         // once out, off the list
         let left = GateEvent(

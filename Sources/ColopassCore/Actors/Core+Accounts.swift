@@ -26,7 +26,7 @@ extension Core {
         return try perform(actor, .manageAccounts, action: "account.add") { tx in
             if let clientId { _ = try Self.fetchClient(clientId, tx.db) }
             if try Account.filter(Column("name") == login).fetchCount(tx.db) > 0 {
-                throw policy.refusal("D1.unique", zh: "账户 \(login) 已存在", en: "account \(login) already exists")
+                throw policy.refusal(D1.unique, zh: "账户 \(login) 已存在", en: "account \(login) already exists")
             }
             let account = Account(
                 id: try Self.nextID(of: Account.databaseTableName, in: tx.db), name: login, displayName: display,
@@ -41,7 +41,7 @@ extension Core {
         try perform(actor, .manageAccounts, action: "account.disable") { tx in
             let before = try Self.fetchAccount(name, tx.db)
             guard before.name != actor.name else {
-                throw policy.refusal("R2.self", zh: "不能停用自己的账户", en: "no one disables their own account")
+                throw policy.refusal(R2.ownRequest, zh: "不能停用自己的账户", en: "no one disables their own account")
             }
             var account = before
             account.status = .disabled
@@ -62,7 +62,7 @@ extension Core {
         }
         let account = try store.pool.read { db in try Self.fetchAccount(name, db) }
         guard account.status == .active else {
-            throw policy.refusal("R1.disabled", zh: "账户 \(name) 已停用", en: "account \(name) is disabled")
+            throw policy.refusal(R1.disabled, zh: "账户 \(name) 已停用", en: "account \(name) is disabled")
         }
         return Actor(account: account)
     }

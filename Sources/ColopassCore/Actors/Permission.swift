@@ -47,14 +47,14 @@ public enum Permission: String, Sendable, CaseIterable {
     }
 
     /// The clause a refusal of this permission cites.
-    public var clause: String {
+    public var clause: Clause {
         switch self {
-        case .issueCards: "C1.role"
-        case .decideVisitRequest: "C7.approver"
-        case .approveEmergency, .reviewEmergency: "C6.approver"
-        case .acceptEquipment: "Q2.role"
-        case .decideRemoval: "Q4.approver"
-        default: "R1.role"
+        case .issueCards: Clause(C1.role)
+        case .decideVisitRequest: Clause(C7.approver)
+        case .approveEmergency, .reviewEmergency: Clause(C6.approver)
+        case .acceptEquipment: Clause(Q2.role)
+        case .decideRemoval: Clause(Q4.approver)
+        default: Clause(R1.role)
         }
     }
 }

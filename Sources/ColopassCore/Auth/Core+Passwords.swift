@@ -91,6 +91,6 @@ extension Core {
             arguments: [tx.now, account.id])
         try tx.audit(
             "account.password", "account", key: account.name, before: before.redacted, after: account.redacted,
-            clause: "R1")
+            clause: .R1)
     }
 }

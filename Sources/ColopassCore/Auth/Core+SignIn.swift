@@ -16,7 +16,7 @@ extension Core {
 
     /// R1: signs an account in with its password from `address` (the client's socket address).
     /// After the policy's number of failures for the account or for the address inside the
-    /// lock-out window, every attempt is refused ("R1.throttled"), a right password too, and the
+    /// lock-out window, every attempt is refused (R1.throttled), a right password too, and the
     /// refused attempt is not counted (so waiting it out works). A wrong name and a wrong password
     /// look the same, and cost the same time.
     public func signIn(
@@ -38,7 +38,7 @@ extension Core {
         if throttled {
             let minutes = policy.parameters.signinLockoutMinutes
             let refusal = policy.refusal(
-                "R1.throttled", zh: "登录失败次数过多，请 \(minutes) 分钟后再试",
+                R1.throttled, zh: "登录失败次数过多，请 \(minutes) 分钟后再试",
                 en: "too many failed sign-ins; try again in \(minutes) minutes")
             try recordSignInRefusal(refusal, login: login, actor: actor, failure: nil, now: now)
             throw refusal
@@ -48,7 +48,7 @@ extension Core {
         let matches = hasher.verify(password, against: stored ?? Self.decoyHash(hasher))
         guard matches, stored != nil, let account else {
             let refusal = policy.refusal(
-                "R1.signin", zh: "账户名或密码不正确", en: "wrong account name or password")
+                R1.signin, zh: "账户名或密码不正确", en: "wrong account name or password")
             try recordSignInRefusal(refusal, login: login, actor: actor, failure: subjects, now: now)
             throw refusal
         }
@@ -58,7 +58,7 @@ extension Core {
             let (secret, id) = try insertToken(.session, for: account, label: nil, expires: expires, in: tx)
             try tx.audit(
                 "auth.signin", "account", key: account.name,
-                after: TokenImage(id: id, kind: .session, expiresAt: expires), clause: "R1")
+                after: TokenImage(id: id, kind: .session, expiresAt: expires), clause: .R1)
             return SignIn(
                 account: account.redacted, actor: Actor(account: account), token: secret, tokenId: id,
                 expiresAt: expires)
@@ -95,7 +95,7 @@ extension Core {
             _ = try AuditLog.append(
                 AuditLog.Entry(
                     action: "auth.signin", entity: "account", entityKey: String(login.prefix(40)),
-                    after: AuditImage.of(refusal.reason), clause: refusal.clause, outcome: .refused),
+                    after: AuditImage.of(refusal.reason), clause: refusal.clause.code, outcome: .refused),
                 actor: actor, at: now, in: db)
         }
     }

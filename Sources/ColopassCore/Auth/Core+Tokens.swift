@@ -3,7 +3,7 @@ import GRDB
 
 extension Core {
     /// The account a presented secret acts as, if the token exists, is neither revoked nor expired
-    /// and its account is active. Anything else is "R1.session" (the server answers 401).
+    /// and its account is active. Anything else is R1.session (the server answers 401).
     public func authenticate(token secret: String) throws -> Authenticated {
         let now = clock.now()
         let found = try store.pool.read { db -> (AuthToken, Account)? in
@@ -17,7 +17,7 @@ extension Core {
             account.status == .active
         else {
             throw policy.refusal(
-                "R1.session", zh: "未登录或登录已过期，请重新登录", en: "not signed in, or the session has expired")
+                R1.session, zh: "未登录或登录已过期，请重新登录", en: "not signed in, or the session has expired")
         }
         return Authenticated(
             actor: Actor(account: account), account: account.redacted, tokenId: id, kind: token.kind,
@@ -53,18 +53,18 @@ extension Core {
         return try perform(actor, .manageAccounts, action: "token.issue") { tx in
             let account = try Self.fetchAccount(name, tx.db)
             guard account.status == .active else {
-                throw policy.refusal("R1.disabled", zh: "账户 \(name) 已停用", en: "account \(name) is disabled")
+                throw policy.refusal(R1.disabled, zh: "账户 \(name) 已停用", en: "account \(name) is disabled")
             }
             if kind == .gate, account.role != .guard {
                 throw policy.refusal(
-                    "R1.role", zh: "门禁令牌只发给保安账户", en: "a gate token is issued to a guard account only")
+                    R1.role, zh: "门禁令牌只发给保安账户", en: "a gate token is issued to a guard account only")
             }
             let expires = days.map { tx.now.addingTimeInterval(TimeInterval($0) * 86_400) }
             let (secret, id) = try insertToken(kind, for: account, label: label, expires: expires, in: tx)
             try tx.audit(
                 "token.issue", "auth_token", key: String(id),
                 after: TokenImage(id: id, kind: kind, label: label, account: account.name, expiresAt: expires),
-                clause: "R1")
+                clause: .R1)
             return IssuedToken(id: id, kind: kind, account: account.name, token: secret, expiresAt: expires)
         }
     }
@@ -75,13 +75,13 @@ extension Core {
                 throw CoreError.notFound(entity: "token", key: String(id))
             }
             guard before.revokedAt == nil else {
-                throw policy.refusal("D1.status", zh: "令牌已撤销", en: "the token is already revoked")
+                throw policy.refusal(D1.status, zh: "令牌已撤销", en: "the token is already revoked")
             }
             var token = before
             token.revokedAt = tx.now
             try token.update(tx.db)
             let view = try Self.tokenView(token, tx.db)
-            try tx.audit("token.revoke", "auth_token", key: String(id), after: view, clause: "R1")
+            try tx.audit("token.revoke", "auth_token", key: String(id), after: view, clause: .R1)
             return view
         }
     }

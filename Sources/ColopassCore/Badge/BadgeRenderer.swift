@@ -46,7 +46,7 @@ struct BadgeRenderer {
         var svg = header()
         svg += text("机房守则 / Machine-room rules", x: 30, y: 46, size: 24, weight: "700")
         var y = 74
-        let lines = ["E1", "E2", "E3", "E4"].compactMap { policy.clause($0) }.flatMap { clause in
+        let lines = [ClauseID.E1, .E2, .E3, .E4].map { policy.clause($0) }.flatMap { clause in
             [("\(clause.id) \(clause.text.zh)", 18), (clause.text.en, 15)]
         }
         for (line, size) in lines {
@@ -58,8 +58,8 @@ struct BadgeRenderer {
         y += 8
         svg += rect(0, y - 4, Self.width, Self.height - y + 4, fill: "#f1f4f8")
         y += 22
-        let lost = policy.clause("C4")!.text
-        let replace = policy.clause("C8")!.text
+        let lost = policy.clause(.C4).text
+        let replace = policy.clause(.C8).text
         for (line, size, weight) in [
             ("本证仅限持证人本人使用，不得转借 · Personal: only the holder may use it, never lend it", 17, "700"),
             ("遗失：\(lost.zh)\(replace.zh)", 16, "400"), ("If lost: \(lost.en) \(replace.en)", 14, "400"),

@@ -10,7 +10,7 @@ extension Core {
             let card = try Self.fetchCard(number, tx.db)
             guard card.status == .active, !card.isExpired(at: tx.now) else {
                 throw policy.refusal(
-                    "C1.validity", zh: "只能为有效的出入证打印胸卡", en: "only a valid card's badge can be printed")
+                    C1.validity, zh: "只能为有效的出入证打印胸卡", en: "only a valid card's badge can be printed")
             }
             let badge = try badge(for: card, in: tx.db)
             try tx.audit("badge.render", "card", key: card.number, after: ["generation": card.generation])

@@ -15,7 +15,7 @@ extension Core {
                 .first(where: { $0.occupiesSlot(at: tx.now) })
             {
                 throw policy.refusal(
-                    "C3.one_card", zh: "\(person.name) 已持有出入证 \(held.number)，一人一证",
+                    C3.oneCard, zh: "\(person.name) 已持有出入证 \(held.number)，一人一证",
                     en: "\(person.name) already holds card \(held.number): one card per person")
             }
             let id = try Self.nextID(of: Card.databaseTableName, in: tx.db)
@@ -32,7 +32,7 @@ extension Core {
                 issuedBy: tx.actor.name, lostAt: nil, lossLetter: nil, cancelledAt: nil, cancelReason: nil,
                 returnedAt: nil)
             try card.insert(tx.db)
-            try tx.audit("card.issue", "card", key: card.number, after: card, clause: "C1")
+            try tx.audit("card.issue", "card", key: card.number, after: card, clause: .C1)
             return card
         }
     }
@@ -42,22 +42,22 @@ extension Core {
     func checkCardHolder(_ person: Person, _ client: Client, in tx: Transaction) throws -> Contract {
         guard person.status == .active else {
             throw policy.refusal(
-                "C5.departed", zh: "\(person.name) 已离职，不能办理出入证", en: "\(person.name) has departed; no card")
+                C5.departed, zh: "\(person.name) 已离职，不能办理出入证", en: "\(person.name) has departed; no card")
         }
         guard let contract = try Self.contractInForce(clientId: client.id, on: tx.today, tx.db) else {
             throw policy.refusal(
-                "C2.contract", zh: "\(client.name) 没有生效的托管合同，出入证只发给托管客户",
+                C2.contract, zh: "\(client.name) 没有生效的托管合同，出入证只发给托管客户",
                 en: "\(client.name) has no hosting contract in force; cards are for hosting clients only")
         }
         guard person.photo != nil else {
-            throw policy.refusal("C1.photo", zh: "缺少持证人照片", en: "the holder's photo is not on file")
+            throw policy.refusal(C1.photo, zh: "缺少持证人照片", en: "the holder's photo is not on file")
         }
         guard person.idCopy != nil else {
-            throw policy.refusal("C1.id_copy", zh: "缺少持证人身份证复印件", en: "the holder's ID copy is not on file")
+            throw policy.refusal(C1.idCopy, zh: "缺少持证人身份证复印件", en: "the holder's ID copy is not on file")
         }
         if client.kind == .company, person.letter == nil {
             throw policy.refusal(
-                "C1.letter", zh: "缺少单位介绍信", en: "the company's letter of introduction is not on file")
+                C1.letter, zh: "缺少单位介绍信", en: "the company's letter of introduction is not on file")
         }
         return contract
     }
@@ -71,7 +71,7 @@ extension Core {
             let kind = client.kind == .company ? Bilingual(zh: "托管客户", en: "company client")
                 : Bilingual(zh: "个人客户", en: "individual client")
             throw policy.refusal(
-                "C1.limit", zh: "\(kind.zh)最多 \(limit) 张出入证，\(client.name) 已有 \(held) 张",
+                C1.limit, zh: "\(kind.zh)最多 \(limit) 张出入证，\(client.name) 已有 \(held) 张",
                 en: "a \(kind.en) may hold at most \(limit) card(s); \(client.name) holds \(held)")
         }
     }

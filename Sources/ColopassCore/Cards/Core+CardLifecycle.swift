@@ -4,10 +4,10 @@ import GRDB
 extension Core {
     /// C4: a lost card is revoked at once. The client (own cards) or customer service reports it.
     public func reportCardLost(_ number: String, by actor: Actor) throws -> Card {
-        try changeCard(number, by: actor, permission: .reportCardLost, action: "card.lost", clause: "C4") { tx, card in
+        try changeCard(number, by: actor, permission: .reportCardLost, action: "card.lost", clause: .C4) { tx, card in
             guard card.status == .active else {
                 throw policy.refusal(
-                    "C4.state", zh: "只有有效的出入证可以挂失（当前：\(card.status.rawValue)）",
+                    C4.state, zh: "只有有效的出入证可以挂失（当前：\(card.status.rawValue)）",
                     en: "only an active card can be reported lost (now \(card.status.rawValue))")
             }
             card.status = .lost
@@ -19,15 +19,15 @@ extension Core {
     /// number gets a new generation, so the lost badge's QR is denied forever.
     public func reissueCard(_ number: String, lossLetterPath: String?, by actor: Actor) throws -> Card {
         let letter = try lossLetterPath.map { try documents.load($0, field: "loss_letter") }
-        return try changeCard(number, by: actor, permission: .issueCards, action: "card.reissue", clause: "C8") {
+        return try changeCard(number, by: actor, permission: .issueCards, action: "card.reissue", clause: .C8) {
             tx, card in
             guard card.status == .lost else {
                 throw policy.refusal(
-                    "C8.not_lost", zh: "只有已挂失的出入证可以补办", en: "only a card reported lost can be reissued")
+                    C8.notLost, zh: "只有已挂失的出入证可以补办", en: "only a card reported lost can be reissued")
             }
             guard let letter else {
                 throw policy.refusal(
-                    "C8.letter", zh: "补办须提供注明遗失的单位介绍信", en: "a reissue needs the client's letter stating the loss")
+                    C8.letter, zh: "补办须提供注明遗失的单位介绍信", en: "a reissue needs the client's letter stating the loss")
             }
             let person = try Self.fetchPerson(card.personId, tx.db)
             let client = try Self.fetchClient(card.clientId, tx.db)
@@ -56,11 +56,11 @@ extension Core {
     /// Customer service takes a card out of service (staff change reported in person, misuse…).
     public func cancelCard(_ number: String, reason: String, by actor: Actor) throws -> Card {
         let reason = try Validate.name(reason, field: "reason", max: 200)
-        return try changeCard(number, by: actor, permission: .issueCards, action: "card.cancel", clause: "C5") {
+        return try changeCard(number, by: actor, permission: .issueCards, action: "card.cancel", clause: .C5) {
             tx, card in
             guard card.status == .active || card.status == .lost else {
                 throw policy.refusal(
-                    "C5.state", zh: "出入证已是 \(card.status.rawValue) 状态", en: "the card is already \(card.status.rawValue)")
+                    C5.state, zh: "出入证已是 \(card.status.rawValue) 状态", en: "the card is already \(card.status.rawValue)")
             }
             Self.cancel(&card, reason: reason, at: tx.now)
         }
@@ -68,10 +68,10 @@ extension Core {
 
     /// C9: the physical card is back at customer service.
     public func recordCardReturn(_ number: String, by actor: Actor) throws -> Card {
-        try changeCard(number, by: actor, permission: .returnCards, action: "card.return", clause: "C9") { tx, card in
+        try changeCard(number, by: actor, permission: .returnCards, action: "card.return", clause: .C9) { tx, card in
             guard card.returnedAt == nil, card.status != .lost else {
                 throw policy.refusal(
-                    "C9.state", zh: "此卡已交回或已挂失", en: "this card was already returned or is reported lost")
+                    C9.state, zh: "此卡已交回或已挂失", en: "this card was already returned or is reported lost")
             }
             card.status = .returned
             card.returnedAt = tx.now
@@ -86,7 +86,7 @@ extension Core {
     }
 
     private func changeCard(
-        _ number: String, by actor: Actor, permission: Permission, action: String, clause: String,
+        _ number: String, by actor: Actor, permission: Permission, action: String, clause: ClauseID,
         _ change: (Transaction, inout Card) throws -> Void
     ) throws -> Card {
         let number = try CardNumber.parse(number)

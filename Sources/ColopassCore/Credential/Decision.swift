@@ -38,27 +38,27 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
     case idNotConfirmed = "id_not_confirmed"
 
     /// The clause each refusal enforces.
-    public var clause: String {
+    public var clause: Clause {
         switch self {
-        case .unreadable: "S4.unreadable"
-        case .unknownKey: "S4.unknown_key"
-        case .forged: "S4.forged"
-        case .wrongSite: "S4.wrong_site"
-        case .notYetValid, .expired: "C1.validity"
-        case .unknownCredential: "S4.unknown"
-        case .lost: "C4.lost"
-        case .cancelled: "C5.cancelled"
-        case .returned: "C9.returned"
-        case .superseded: "C8.superseded"
-        case .contractEnded: "C9.contract"
-        case .holderDeparted: "C5.departed"
-        case .outsideWindow: "C7.window"
-        case .alreadyUsed: "Q4.used"
-        case .staleReplica: "G1.stale"
-        case .passback: "G2.passback"
-        case .wrongDirection: "Q4.direction"
-        case .slipNotConfirmed: "Q4.check"
-        case .idNotConfirmed: "C6.id"
+        case .unreadable: Clause(S4.unreadable)
+        case .unknownKey: Clause(S4.unknownKey)
+        case .forged: Clause(S4.forged)
+        case .wrongSite: Clause(S4.wrongSite)
+        case .notYetValid, .expired: Clause(C1.validity)
+        case .unknownCredential: Clause(S4.unknown)
+        case .lost: Clause(C4.lost)
+        case .cancelled: Clause(C5.cancelled)
+        case .returned: Clause(C9.returned)
+        case .superseded: Clause(C8.superseded)
+        case .contractEnded: Clause(C9.contract)
+        case .holderDeparted: Clause(C5.departed)
+        case .outsideWindow: Clause(C7.window)
+        case .alreadyUsed: Clause(Q4.used)
+        case .staleReplica: Clause(G1.stale)
+        case .passback: Clause(G2.passback)
+        case .wrongDirection: Clause(Q4.direction)
+        case .slipNotConfirmed: Clause(Q4.check)
+        case .idNotConfirmed: Clause(C6.id)
         }
     }
 

@@ -31,7 +31,7 @@ extension Core {
             return acceptance
         case .notOnOrder(let order):
             throw policy.refusal(
-                "Q2.not_on_order", zh: "序列号 \(serial) 不在工单 \(order.number) 上，拒绝进入并已登记",
+                Q2.notOnOrder, zh: "序列号 \(serial) 不在工单 \(order.number) 上，拒绝进入并已登记",
                 en: "serial \(serial) is not on work order \(order.number): refused and recorded")
         }
     }
@@ -45,12 +45,12 @@ extension Core {
             let line = try fetchLine(order, lineNo, tx.db)
             guard line.serial == nil else {
                 throw policy.refusal(
-                    "Q2.serial", zh: "有序列号的设备须按序列号验收", en: "a unit with a serial is accepted by its serial")
+                    Q2.serial, zh: "有序列号的设备须按序列号验收", en: "a unit with a serial is accepted by its serial")
             }
             let remaining = line.quantity - line.acceptedQuantity
             guard quantity <= remaining else {
                 throw policy.refusal(
-                    "Q2.not_on_order", zh: "第 \(lineNo) 行只剩 \(remaining) 件待验收，多出的不得进入",
+                    Q2.notOnOrder, zh: "第 \(lineNo) 行只剩 \(remaining) 件待验收，多出的不得进入",
                     en: "line \(lineNo) expects \(remaining) more; anything beyond the order is refused")
             }
             return try accept(line, quantity: quantity, of: order, tx)
@@ -64,13 +64,13 @@ extension Core {
         try requireNotFiler(order, tx)
         guard order.status == .issued || order.status == .accepting else {
             throw policy.refusal(
-                "Q2.state", zh: "工单 \(order.number) 不在验收阶段（\(order.status.rawValue)）",
+                Q2.state, zh: "工单 \(order.number) 不在验收阶段（\(order.status.rawValue)）",
                 en: "work order \(order.number) is not open for acceptance (\(order.status.rawValue))")
         }
         guard tx.now >= order.plannedAt else {
             let planned = SiteTime.format(order.plannedAt, in: policy.site.timeZone)
             throw policy.refusal(
-                "Q1.too_early", zh: "计划上架时间 \(planned) 未到，不得提前上架",
+                Q1.tooEarly, zh: "计划上架时间 \(planned) 未到，不得提前上架",
                 en: "racking is planned for \(planned); not before")
         }
         try requireContractInForce(try Contract.fetchOne(tx.db, key: order.contractId)!, for: order.plannedAt, tx)
@@ -82,7 +82,7 @@ extension Core {
     {
         guard before.status == .pending else {
             throw policy.refusal(
-                "Q2.state", zh: "第 \(before.lineNo) 行已处理（\(before.status.rawValue)）",
+                Q2.state, zh: "第 \(before.lineNo) 行已处理（\(before.status.rawValue)）",
                 en: "line \(before.lineNo) is already settled (\(before.status.rawValue))")
         }
         let contract = try Contract.fetchOne(tx.db, key: order.contractId)!
@@ -100,7 +100,7 @@ extension Core {
         line.acceptedQuantity += quantity
         if line.acceptedQuantity == line.quantity { settleLine(&line, as: .accepted, reason: nil, tx) }
         try line.update(tx.db)
-        try tx.audit("workorder.accept", "inventory_item", key: item.number, after: item, clause: "Q2")
+        try tx.audit("workorder.accept", "inventory_item", key: item.number, after: item, clause: .Q2)
         let (addresses, ports) = item.kind == .server ? try allocateDefaults(to: item, contract, tx) : ([], [])
         let status = try settleOrder(order, tx)
         return Acceptance(item: item, addresses: addresses, ports: ports, orderStatus: status)
@@ -113,7 +113,7 @@ extension Core {
     {
         let arrival = RefusedArrival(
             id: try Self.nextID(of: RefusedArrival.databaseTableName, in: tx.db), workOrderId: order.id,
-            serial: serial, description: description, clause: "Q2.not_on_order", recordedAt: tx.now,
+            serial: serial, description: description, clause: Q2.notOnOrder.code, recordedAt: tx.now,
             recordedBy: tx.actor.name)
         try arrival.insert(tx.db)
         try AuditLog.append(

@@ -48,7 +48,7 @@ extension Core {
                 let missing = line.quantity - line.acceptedQuantity
                 settleLine(&line, as: .short, reason: "短缺 \(missing) / short by \(missing)", tx)
                 try line.update(tx.db)
-                try tx.audit("workorder.short", "work_order", key: order.number, before: before, after: line, clause: "Q2")
+                try tx.audit("workorder.short", "work_order", key: order.number, before: before, after: line, clause: .Q2)
             }
             try settleOrder(order, tx)
             return try workOrderView(try fetchWorkOrder(id, tx.db), tx.db)
@@ -72,12 +72,12 @@ extension Core {
     private func refuse(_ before: WorkOrderLine, reason: String, _ order: WorkOrder, _ tx: Transaction) throws {
         guard before.status == .pending else {
             throw policy.refusal(
-                "Q2.state", zh: "第 \(before.lineNo) 行已处理（\(before.status.rawValue)）",
+                Q2.state, zh: "第 \(before.lineNo) 行已处理（\(before.status.rawValue)）",
                 en: "line \(before.lineNo) is already settled (\(before.status.rawValue))")
         }
         var line = before
         settleLine(&line, as: .refused, reason: reason, tx)
         try line.update(tx.db)
-        try tx.audit("workorder.refuse", "work_order", key: order.number, before: before, after: line, clause: "Q2")
+        try tx.audit("workorder.refuse", "work_order", key: order.number, before: before, after: line, clause: .Q2)
     }
 }

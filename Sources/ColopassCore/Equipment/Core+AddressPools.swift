@@ -25,7 +25,7 @@ extension Core {
         return try perform(actor, .manageIPPools, action: "ip.pool.add") { tx in
             if let clash = try IPPool.fetchAll(tx.db).first(where: { $0.block.overlaps(block) }) {
                 throw policy.refusal(
-                    "S3.overlap", zh: "\(block) 与已有地址池 \(clash.cidr) 重叠",
+                    S3.overlap, zh: "\(block) 与已有地址池 \(clash.cidr) 重叠",
                     en: "\(block) overlaps the existing pool \(clash.cidr)")
             }
             let pool = IPPool(
@@ -33,7 +33,7 @@ extension Core {
                 network: Int64(block.network.value), prefix: block.prefix, note: note, createdAt: tx.now,
                 createdBy: tx.actor.name)
             try pool.insert(tx.db)
-            try tx.audit("ip.pool.add", "ip_pool", key: pool.cidr, after: pool, clause: "Q3")
+            try tx.audit("ip.pool.add", "ip_pool", key: pool.cidr, after: pool, clause: .Q3)
             return pool
         }
     }
@@ -49,14 +49,14 @@ extension Core {
             let existing = try PortPool.filter(Column("switch_name") == name).fetchAll(tx.db)
             if let clash = existing.first(where: { $0.firstPort <= last && first <= $0.lastPort }) {
                 throw policy.refusal(
-                    "S3.overlap", zh: "\(name) 的端口 \(clash.firstPort)–\(clash.lastPort) 已登记",
+                    S3.overlap, zh: "\(name) 的端口 \(clash.firstPort)–\(clash.lastPort) 已登记",
                     en: "ports \(clash.firstPort)–\(clash.lastPort) of \(name) are already registered")
             }
             let pool = PortPool(
                 id: try Self.nextID(of: PortPool.databaseTableName, in: tx.db), switchName: name, firstPort: first,
                 lastPort: last, createdAt: tx.now, createdBy: tx.actor.name)
             try pool.insert(tx.db)
-            try tx.audit("ip.ports.add", "port_pool", key: "\(name)/\(first)-\(last)", after: pool, clause: "Q3")
+            try tx.audit("ip.ports.add", "port_pool", key: "\(name)/\(first)-\(last)", after: pool, clause: .Q3)
             return pool
         }
     }

@@ -52,11 +52,11 @@ extension Core {
                 address: address.description, addressValue: Int64(free), itemId: item.id, clientId: item.clientId,
                 allocatedAt: tx.now, allocatedBy: tx.actor.name, releasedAt: nil, releasedBy: nil)
             try allocation.insert(tx.db)
-            try tx.audit("ip.allocate", "inventory_item", key: item.number, after: allocation, clause: "Q3")
+            try tx.audit("ip.allocate", "inventory_item", key: item.number, after: allocation, clause: .Q3)
             return allocation
         }
         throw policy.refusal(
-            "Q3.pool_exhausted", zh: "地址池已无空闲 IP，请先添加地址池", en: "no free IP address left in the pools; add a pool")
+            Q3.poolExhausted, zh: "地址池已无空闲 IP，请先添加地址池", en: "no free IP address left in the pools; add a pool")
     }
 
     func allocatePort(to item: InventoryItem, _ tx: Transaction) throws -> PortAllocation {
@@ -70,11 +70,11 @@ extension Core {
                 switchName: pool.switchName, port: free, itemId: item.id, clientId: item.clientId,
                 allocatedAt: tx.now, allocatedBy: tx.actor.name, releasedAt: nil, releasedBy: nil)
             try allocation.insert(tx.db)
-            try tx.audit("ip.allocate_port", "inventory_item", key: item.number, after: allocation, clause: "Q3")
+            try tx.audit("ip.allocate_port", "inventory_item", key: item.number, after: allocation, clause: .Q3)
             return allocation
         }
         throw policy.refusal(
-            "Q3.pool_exhausted", zh: "交换机端口已用完，请先添加端口", en: "no free switch port left; add switch ports")
+            Q3.poolExhausted, zh: "交换机端口已用完，请先添加端口", en: "no free switch port left; add switch ports")
     }
 
     /// Decommissioned equipment gives its addresses and ports back to the pools.
@@ -86,7 +86,7 @@ extension Core {
             allocation.releasedAt = tx.now
             allocation.releasedBy = tx.actor.name
             try allocation.update(tx.db)
-            try tx.audit("ip.release", "inventory_item", key: item.number, before: before, after: allocation, clause: "Q3")
+            try tx.audit("ip.release", "inventory_item", key: item.number, before: before, after: allocation, clause: .Q3)
         }
         for before in try PortAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
             .fetchAll(tx.db)
@@ -96,7 +96,7 @@ extension Core {
             allocation.releasedBy = tx.actor.name
             try allocation.update(tx.db)
             try tx.audit("ip.release_port", "inventory_item", key: item.number, before: before, after: allocation,
-                clause: "Q3")
+                clause: .Q3)
         }
     }
 
@@ -104,7 +104,7 @@ extension Core {
         let item = try resolveItem(reference, tx.db)
         guard item.kind == .server, item.status == .onSite else {
             throw policy.refusal(
-                "Q3.server", zh: "只为在架的服务器分配 IP 和端口", en: "IPs and ports go to servers on site only")
+                Q3.server, zh: "只为在架的服务器分配 IP 和端口", en: "IPs and ports go to servers on site only")
         }
         return (item, try Contract.fetchOne(tx.db, key: item.contractId)!)
     }
@@ -114,7 +114,7 @@ extension Core {
     {
         guard held < allowed else {
             throw policy.refusal(
-                "Q3.allowance", zh: "\(item.number) 已有 \(held) 个 \(what)，合同只允许每台 \(allowed) 个",
+                Q3.allowance, zh: "\(item.number) 已有 \(held) 个 \(what)，合同只允许每台 \(allowed) 个",
                 en: "\(item.number) already has \(held) \(what)(s); its contract allows \(allowed) per server")
         }
     }

@@ -14,11 +14,11 @@ extension Core {
             order.cancelReason = reason
             order.updatedAt = tx.now
             try order.update(tx.db)
-            try tx.audit("workorder.cancel", "work_order", key: order.number, before: before, after: order, clause: "C9")
+            try tx.audit("workorder.cancel", "work_order", key: order.number, before: before, after: order, clause: .C9)
         }
         for before in try RemovalRequest.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
         where before.status.isOpen {
-            try voidExitSlip(of: before, reason: reason, clause: "C9", tx)
+            try voidExitSlip(of: before, reason: reason, clause: .C9, tx)
             var request = before
             request.status = .cancelled
             request.cancelledAt = tx.now
@@ -26,7 +26,7 @@ extension Core {
             request.updatedAt = tx.now
             try request.update(tx.db)
             try tx.audit("removal.cancel", "removal_request", key: request.number, before: before, after: request,
-                clause: "C9")
+                clause: .C9)
         }
     }
 }

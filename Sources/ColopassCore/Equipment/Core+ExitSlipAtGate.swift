@@ -10,7 +10,7 @@ extension Core {
         let request = try RemovalRequest.fetchOne(tx.db, key: slip.requestId)
         guard slip.status == .valid, let request, request.status == .approved else {
             try tx.audit(
-                "exitslip.gate_conflict", "exit_slip", key: slip.number, after: event, clause: "Q4.used")
+                "exitslip.gate_conflict", "exit_slip", key: slip.number, after: event, clause: Q4.used)
             return
         }
         try carryOut(request, tx)

@@ -22,7 +22,7 @@ extension Core {
     }
 
     /// An unused slip of the request stops verifying at once (the gate sees it on its next sync).
-    func voidExitSlip(of request: RemovalRequest, reason: String, clause: String, _ tx: Transaction) throws {
+    func voidExitSlip(of request: RemovalRequest, reason: String, clause: ClauseID, _ tx: Transaction) throws {
         guard let before = try ExitSlip.filter(Column("request_id") == request.id && Column("status") == "valid")
             .fetchOne(tx.db)
         else { return }

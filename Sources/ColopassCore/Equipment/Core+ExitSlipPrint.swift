@@ -28,7 +28,7 @@ extension Core {
             let view = try exitSlipView(try fetchExitSlip(id, tx.db), tx.db)
             guard view.slip.status == .valid else {
                 throw policy.refusal(
-                    "Q4.state", zh: "出门条 \(view.slip.number) 已\(view.slip.status == .used ? "使用" : "作废")，不能打印",
+                    Q4.state, zh: "出门条 \(view.slip.number) 已\(view.slip.status == .used ? "使用" : "作废")，不能打印",
                     en: "exit slip \(view.slip.number) is \(view.slip.status.rawValue); it is not printed")
             }
             try tx.audit("exitslip.render", "exit_slip", key: view.slip.number, after: ["valid_on": view.slip.validOn])

@@ -35,15 +35,15 @@ extension Core {
         case .used:
             let when = slip.usedAt.map { SiteTime.format($0, in: policy.site.timeZone) } ?? "?"
             throw policy.refusal(
-                "Q4.used", zh: "出门条 \(slip.number) 已于 \(when) 使用，只能使用一次",
+                Q4.used, zh: "出门条 \(slip.number) 已于 \(when) 使用，只能使用一次",
                 en: "exit slip \(slip.number) was used at \(when); a slip is used once")
         case .cancelled:
             throw policy.refusal(
-                "Q4.cancelled", zh: "出门条 \(slip.number) 已作废", en: "exit slip \(slip.number) is void")
+                Q4.cancelled, zh: "出门条 \(slip.number) 已作废", en: "exit slip \(slip.number) is void")
         case .valid:
             guard tx.today == slip.validOn else {
                 throw policy.refusal(
-                    "Q4.date", zh: "出门条只在 \(slip.validOn) 当天有效", en: "the exit slip is valid on \(slip.validOn) only")
+                    Q4.date, zh: "出门条只在 \(slip.validOn) 当天有效", en: "the exit slip is valid on \(slip.validOn) only")
             }
         }
     }
@@ -56,7 +56,7 @@ extension Core {
         slip.usedBy = who
         slip.updatedAt = tx.now
         try slip.update(tx.db)
-        try tx.audit("exitslip.use", "exit_slip", key: slip.number, before: before, after: slip, clause: "Q4.used")
+        try tx.audit("exitslip.use", "exit_slip", key: slip.number, before: before, after: slip, clause: Q4.used)
         return slip
     }
 
@@ -66,9 +66,9 @@ extension Core {
             switch before.kind {
             case .decommission:
                 try releaseAllocations(of: item, tx)
-                try moveItem(item, to: .removed, action: "inventory.remove", clause: "Q4", tx)
+                try moveItem(item, to: .removed, action: "inventory.remove", clause: .Q4, tx)
             case .repair:
-                try moveItem(item, to: .outForRepair, action: "inventory.out_for_repair", clause: "Q5", tx)
+                try moveItem(item, to: .outForRepair, action: "inventory.out_for_repair", clause: .Q5, tx)
             }
         }
         var request = before
@@ -81,7 +81,7 @@ extension Core {
     }
 
     func moveItem(
-        _ before: InventoryItem, to status: InventoryItem.Status, action: String, clause: String, _ tx: Transaction
+        _ before: InventoryItem, to status: InventoryItem.Status, action: String, clause: ClauseID, _ tx: Transaction
     ) throws {
         var item = before
         item.status = status

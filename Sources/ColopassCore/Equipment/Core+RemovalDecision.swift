@@ -30,7 +30,7 @@ extension Core {
             guard missing.isEmpty, extra.isEmpty, miscounted.isEmpty else {
                 let detail = "missing \(missing), extra \(extra), counts \(miscounted)"
                 throw policy.refusal(
-                    "\(request.kind.clause).mismatch", zh: "设备与申请不符：缺 \(missing)，多 \(extra)，数量 \(miscounted)",
+                    request.kind.facet(Q4.mismatch, Q5.mismatch), zh: "设备与申请不符：缺 \(missing)，多 \(extra)，数量 \(miscounted)",
                     en: "the equipment does not match the request: \(detail)")
             }
             request.status = .checked
@@ -45,14 +45,14 @@ extension Core {
             guard request.status == .checked else {
                 if request.status == .filed {
                     throw policy.refusal(
-                        "\(request.kind.clause).unchecked", zh: "须先核对设备再开具出门条",
+                        request.kind.facet(Q4.unchecked, Q5.unchecked), zh: "须先核对设备再开具出门条",
                         en: "the equipment is checked before an exit slip is issued")
                 }
                 throw removalStateRefusal(request)
             }
             guard request.removalDate >= tx.today else {
                 throw policy.refusal(
-                    "\(request.kind.clause).date", zh: "搬出日期 \(request.removalDate) 已过",
+                    request.kind.facet(Q4.date, Q5.date), zh: "搬出日期 \(request.removalDate) 已过",
                     en: "the removal date \(request.removalDate) has passed")
             }
             if request.kind == .repair {
@@ -97,14 +97,14 @@ extension Core {
             .fetchCount(tx.db)
         guard onSite == ids.count else {
             throw policy.refusal(
-                "\(request.kind.clause).not_in_inventory", zh: "申请中的设备已不在架",
+                request.kind.facet(Q4.notInInventory, Q5.notInInventory), zh: "申请中的设备已不在架",
                 en: "some equipment on the request is no longer on site")
         }
     }
 
     func removalStateRefusal(_ request: RemovalRequest) -> CoreError {
         policy.refusal(
-            "\(request.kind.clause).state", zh: "申请 \(request.number) 当前为 \(request.status.rawValue)，不能办理",
+            request.kind.facet(Q4.state, Q5.state), zh: "申请 \(request.number) 当前为 \(request.status.rawValue)，不能办理",
             en: "request \(request.number) is \(request.status.rawValue); not possible now")
     }
 
@@ -114,7 +114,7 @@ extension Core {
         try changeRemoval(number, by: actor, permission: .decideRemoval, action: action) { tx, request in
             guard tx.actor.name != request.filedBy else {
                 throw policy.refusal(
-                    "R2.self", zh: "不能核对或审批自己提交的申请", en: "no one checks or decides a request they filed")
+                    R2.ownRequest, zh: "不能核对或审批自己提交的申请", en: "no one checks or decides a request they filed")
             }
             try change(tx, &request)
         }

@@ -59,7 +59,7 @@ extension Core {
                 try requireRepairContract(contract, tx)
                 guard form.companyName == client.name else {
                     throw policy.refusal(
-                        "Q5.company", zh: "申请单位“\(form.companyName ?? "")”与客户名称“\(client.name)”不符",
+                        Q5.company, zh: "申请单位“\(form.companyName ?? "")”与客户名称“\(client.name)”不符",
                         en: "the applying company '\(form.companyName ?? "")' is not the client '\(client.name)'")
                 }
             }
@@ -103,7 +103,7 @@ extension Core {
             let found = try? resolveItem(reference, tx.db)
             guard let item = found, item.clientId == client.id, item.status == .onSite else {
                 throw policy.refusal(
-                    "\(kind.clause).not_in_inventory", zh: "\(reference) 不在 \(client.name) 的在架设备清单中",
+                    kind.facet(Q4.notInInventory, Q5.notInInventory), zh: "\(reference) 不在 \(client.name) 的在架设备清单中",
                     en: "\(reference) is not in \(client.name)'s inventory on site")
             }
             guard !items.contains(where: { $0.id == item.id }) else {
@@ -124,7 +124,7 @@ extension Core {
                 """) ?? 0
         guard pending == 0 else {
             throw policy.refusal(
-                "\(kind.clause).already_requested", zh: "部分设备已在另一份未完成的搬出申请中",
+                kind.facet(Q4.alreadyRequested, Q5.alreadyRequested), zh: "部分设备已在另一份未完成的搬出申请中",
                 en: "some of this equipment is already on an open removal request")
         }
         return items
@@ -135,7 +135,7 @@ extension Core {
     func requireRepairContract(_ contract: Contract, _ tx: Transaction) throws {
         guard contract.isInForce(on: tx.today) else {
             throw policy.refusal(
-                "Q5.contract", zh: "合同 \(contract.number) 未生效，不能搬出检修",
+                Q5.contract, zh: "合同 \(contract.number) 未生效，不能搬出检修",
                 en: "contract \(contract.number) is not in force: no removal for repair")
         }
     }

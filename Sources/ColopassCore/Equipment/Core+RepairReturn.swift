@@ -12,7 +12,7 @@ extension Core {
             tx, request in
             guard request.kind == .repair, request.status == .exited else { throw removalStateRefusal(request) }
             guard tx.actor.name != request.filedBy else {
-                throw policy.refusal("R2.self", zh: "不能验收自己提交的申请", en: "no one accepts back a request they filed")
+                throw policy.refusal(R2.ownRequest, zh: "不能验收自己提交的申请", en: "no one accepts back a request they filed")
             }
             let listed = try removalItems(request, tx.db)
             for reference in references {
@@ -20,10 +20,10 @@ extension Core {
                 guard let item = found, listed.contains(where: { $0.itemId == item.id }), item.status == .outForRepair
                 else {
                     throw policy.refusal(
-                        "Q5.not_on_request", zh: "\(reference) 不是此申请搬出检修的设备",
+                        Q5.notOnRequest, zh: "\(reference) 不是此申请搬出检修的设备",
                         en: "\(reference) is not equipment that left for repair on this request")
                 }
-                try moveItem(item, to: .onSite, action: "inventory.return", clause: "Q5", tx)
+                try moveItem(item, to: .onSite, action: "inventory.return", clause: .Q5, tx)
             }
             let away = try InventoryItem.filter(
                 listed.map(\.itemId).contains(Column("id")) && Column("status") == "out_for_repair"

@@ -7,12 +7,12 @@ extension Core {
     func requireContractInForce(_ contract: Contract, for plannedAt: Date, _ tx: Transaction) throws {
         guard contract.isInForce(on: tx.today) else {
             throw policy.refusal(
-                "Q1.contract", zh: "合同 \(contract.number) 未生效或已终止", en: "contract \(contract.number) is not in force")
+                Q1.contract, zh: "合同 \(contract.number) 未生效或已终止", en: "contract \(contract.number) is not in force")
         }
         let day = Day(plannedAt, in: policy.site.timeZone)
         guard contract.startsOn <= day, day <= contract.endsOn else {
             throw policy.refusal(
-                "Q1.contract", zh: "计划上架日 \(day) 不在合同期限 \(contract.startsOn)…\(contract.endsOn) 内",
+                Q1.contract, zh: "计划上架日 \(day) 不在合同期限 \(contract.startsOn)…\(contract.endsOn) 内",
                 en: "racking on \(day) falls outside the contract term \(contract.startsOn)…\(contract.endsOn)")
         }
     }
@@ -26,7 +26,7 @@ extension Core {
         ).fetchCount(tx.db)
         guard hosted + adding <= contract.serverQuota else {
             throw policy.refusal(
-                "Q2.quota", zh: "合同 \(contract.number) 服务器配额为 \(contract.serverQuota) 台，已托管 \(hosted) 台",
+                Q2.quota, zh: "合同 \(contract.number) 服务器配额为 \(contract.serverQuota) 台，已托管 \(hosted) 台",
                 en: "contract \(contract.number) allows \(contract.serverQuota) server(s); \(hosted) already hosted")
         }
     }
@@ -38,7 +38,7 @@ extension Core {
         ).fetchOne(tx.db)
         guard !lines.contains(where: { $0.serial == serial }), hosted == nil else {
             throw policy.refusal(
-                "Q2.duplicate_serial", zh: "序列号 \(serial) 已在工单上或已在架",
+                Q2.duplicateSerial, zh: "序列号 \(serial) 已在工单上或已在架",
                 en: "serial \(serial) is already on the order or already hosted")
         }
     }
@@ -47,7 +47,7 @@ extension Core {
     func requireNotFiler(_ order: WorkOrder, _ tx: Transaction) throws {
         guard tx.actor.name != order.createdBy, tx.actor.name != order.issuedBy else {
             throw policy.refusal(
-                "R2.self", zh: "不能验收自己填写或下达的工单", en: "no one accepts a work order they filed or issued")
+                R2.ownRequest, zh: "不能验收自己填写或下达的工单", en: "no one accepts a work order they filed or issued")
         }
     }
 
@@ -66,7 +66,7 @@ extension Core {
     }
 
     func changeWorkOrder(
-        _ number: String, by actor: Actor, permission: Permission, action: String, clause: String = "Q1",
+        _ number: String, by actor: Actor, permission: Permission, action: String, clause: ClauseID = .Q1,
         _ change: (Transaction, inout WorkOrder) throws -> Void
     ) throws -> WorkOrder {
         let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
@@ -109,7 +109,7 @@ extension Core {
         try order.update(tx.db)
         if order.status != before.status {
             try tx.audit("workorder.\(order.status.rawValue)", "work_order", key: order.number, before: before,
-                after: order, clause: "Q2")
+                after: order, clause: .Q2)
         }
         return order.status
     }

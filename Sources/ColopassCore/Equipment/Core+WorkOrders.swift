@@ -41,7 +41,7 @@ extension Core {
                 createdBy: tx.actor.name, issuedAt: nil, issuedBy: nil, closedAt: nil, cancelledAt: nil,
                 cancelReason: nil, updatedAt: tx.now)
             try order.insert(tx.db)
-            try tx.audit("workorder.create", "work_order", key: order.number, after: order, clause: "Q1")
+            try tx.audit("workorder.create", "work_order", key: order.number, after: order, clause: .Q1)
             return order
         }
     }
@@ -72,13 +72,13 @@ extension Core {
             try tx.requireOwnClient(order.clientId)
             guard order.status == .draft else {
                 throw policy.refusal(
-                    "Q1.state", zh: "只能向草稿工单添加设备（当前：\(order.status.rawValue)）",
+                    Q1.state, zh: "只能向草稿工单添加设备（当前：\(order.status.rawValue)）",
                     en: "items are added to a draft order only (now \(order.status.rawValue))")
             }
             let contract = try Contract.fetchOne(tx.db, key: order.contractId)!
             guard contract.rackList.contains(rack) else {
                 throw policy.refusal(
-                    "Q1.rack", zh: "机柜 \(rack) 不属于合同 \(contract.number)（\(contract.racks)）",
+                    Q1.rack, zh: "机柜 \(rack) 不属于合同 \(contract.number)（\(contract.racks)）",
                     en: "rack \(rack) is not on contract \(contract.number) (\(contract.racks))")
             }
             let lines = try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchAll(tx.db)
@@ -94,7 +94,7 @@ extension Core {
                 reason: nil, settledAt: nil, settledBy: nil)
             try line.insert(tx.db)
             try touchWorkOrder(order, tx)
-            try tx.audit("workorder.add_item", "work_order", key: order.number, after: line, clause: "Q1")
+            try tx.audit("workorder.add_item", "work_order", key: order.number, after: line, clause: .Q1)
             return line
         }
     }
@@ -104,17 +104,17 @@ extension Core {
         try changeWorkOrder(number, by: actor, permission: .fileWorkOrder, action: "workorder.issue") { tx, order in
             guard order.status == .draft else {
                 throw policy.refusal(
-                    "Q1.state", zh: "工单已下达或已结束", en: "the order was already issued or has ended")
+                    Q1.state, zh: "工单已下达或已结束", en: "the order was already issued or has ended")
             }
             guard try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchCount(tx.db) > 0 else {
-                throw policy.refusal("Q1.empty", zh: "工单没有设备", en: "the order lists no equipment")
+                throw policy.refusal(Q1.empty, zh: "工单没有设备", en: "the order lists no equipment")
             }
             try requireContractInForce(try Contract.fetchOne(tx.db, key: order.contractId)!, for: order.plannedAt, tx)
             let lead = policy.parameters.workOrderLeadHours
             guard order.plannedAt.timeIntervalSince(tx.now) >= TimeInterval(lead) * 3600 else {
                 let planned = SiteTime.format(order.plannedAt, in: policy.site.timeZone)
                 throw policy.refusal(
-                    "Q1.lead_time", zh: "开工单须在上架前至少 \(lead) 小时下达（计划上架 \(planned)）",
+                    Q1.leadTime, zh: "开工单须在上架前至少 \(lead) 小时下达（计划上架 \(planned)）",
                     en: "a work order is issued at least \(lead) h before racking (planned \(planned))")
             }
             order.status = .issued
@@ -130,7 +130,7 @@ extension Core {
             tx, order in
             guard order.status == .draft || order.status == .issued else {
                 throw policy.refusal(
-                    "Q1.state", zh: "只能撤销尚未验收的工单", en: "only an order with nothing accepted yet can be cancelled")
+                    Q1.state, zh: "只能撤销尚未验收的工单", en: "only an order with nothing accepted yet can be cancelled")
             }
             order.status = .cancelled
             order.cancelledAt = tx.now

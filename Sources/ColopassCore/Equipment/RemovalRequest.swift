@@ -9,7 +9,12 @@ public struct RemovalRequest: Record, Identifiable, Equatable {
         case decommission, repair
 
         /// The clause that governs this kind: refusals name it.
-        public var clause: String { self == .decommission ? "Q4" : "Q5" }
+        public var clause: ClauseID { self == .decommission ? .Q4 : .Q5 }
+
+        /// The same facet under this kind's clause: Q4 for a decommission, Q5 for a repair.
+        public func facet(_ decommission: Q4, _ repair: Q5) -> Clause {
+            self == .decommission ? Clause(decommission) : Clause(repair)
+        }
 
         public var title: Bilingual {
             switch self {

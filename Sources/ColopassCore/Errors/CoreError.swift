@@ -31,13 +31,12 @@ extension CoreError: CustomStringConvertible {
     public var description: String { message.line }
 }
 
-/// A rule's refusal: the clause id (e.g. `C1.limit`), the clause's own zh/en text, and the
-/// particular reason in this case.
+/// A rule's refusal: the clause facet (e.g. `C1.limit`) and the particular reason in this case.
 public struct Refusal: Sendable, Equatable, Codable {
-    public var clause: String
+    public var clause: Clause
     public var reason: Bilingual
 
-    public init(clause: String, reason: Bilingual) {
+    public init(clause: Clause, reason: Bilingual) {
         self.clause = clause
         self.reason = reason
     }

@@ -30,6 +30,6 @@ extension Core {
         pass.idConfirmedAt = event.at
         pass.updatedAt = tx.now
         try pass.update(tx.db)
-        try tx.audit("emergency.id_confirmed", "emergency_pass", key: pass.number, before: before.masked, after: pass.masked, clause: "C6")
+        try tx.audit("emergency.id_confirmed", "emergency_pass", key: pass.number, before: before.masked, after: pass.masked, clause: .C6)
     }
 }

@@ -36,7 +36,7 @@ extension Core {
                     continue
                 }
                 upload.accepted += 1
-                try tx.audit("gate.event", "gate_event", key: event.id, after: event, clause: event.clause)
+                try tx.audit("gate.event", "gate_event", key: event.id, after: event, clause: event.clause.flatMap(Clause.init(code:)))
                 try applyGateEvent(event, in: tx)
             }
             return upload

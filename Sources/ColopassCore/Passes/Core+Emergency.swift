@@ -15,12 +15,12 @@ extension Core {
             let client = try Self.fetchClient(input.clientId, tx.db)
             guard client.status == .active else {
                 throw policy.refusal(
-                    "C6.client", zh: "\(client.name) 不是在册的有效客户", en: "\(client.name) is not an active client")
+                    C6.client, zh: "\(client.name) 不是在册的有效客户", en: "\(client.name) is not an active client")
             }
             let longest = policy.parameters.emergencyEntryMaxWindowHours
             guard input.hours <= Double(longest) else {
                 throw policy.refusal(
-                    "C6.window", zh: "紧急进入时段最长 \(longest) 小时", en: "an emergency window is at most \(longest) hours")
+                    C6.window, zh: "紧急进入时段最长 \(longest) 小时", en: "an emergency window is at most \(longest) hours")
             }
             let entry = EmergencyEntry(
                 id: try Self.nextID(of: EmergencyEntry.databaseTableName, in: tx.db), clientId: client.id,
@@ -28,14 +28,14 @@ extension Core {
                 windowEnd: tx.now.addingTimeInterval(input.hours * 3600), approvedBy: tx.actor.name, approvedAt: tx.now,
                 reviewedBy: nil, reviewedAt: nil, reviewNote: nil, updatedAt: tx.now)
             try entry.insert(tx.db)
-            try tx.audit("emergency.approve", "emergency_entry", key: String(entry.id), after: entry, clause: "C6")
+            try tx.audit("emergency.approve", "emergency_entry", key: String(entry.id), after: entry, clause: .C6)
             for person in staff {
                 // C6 names no escort; the ID check at the door is its safeguard.
                 _ = try issuePass(
                     EmergencyPassKind.self, requestId: entry.id, clientId: client.id, contractId: nil,
                     holder: PassHolder(
                         name: person.name, idType: person.document.type, idNumber: person.document.number),
-                    from: entry.windowStart, until: entry.windowEnd, escortRequired: false, clause: "C6", in: tx)
+                    from: entry.windowStart, until: entry.windowEnd, escortRequired: false, clause: .C6, in: tx)
             }
             return try emergencyView(entry, tx.db, at: tx.now)
         }
@@ -49,11 +49,11 @@ extension Core {
             let before = try Self.fetchEmergency(id, tx.db)
             guard before.awaitsReview else {
                 throw policy.refusal(
-                    "C6.reviewed", zh: "此紧急进入已由 \(before.reviewedBy ?? "") 复核",
+                    C6.reviewed, zh: "此紧急进入已由 \(before.reviewedBy ?? "") 复核",
                     en: "this emergency was already reviewed by \(before.reviewedBy ?? "")")
             }
             guard before.approvedBy != tx.actor.name else {
-                throw policy.refusal("R2.self", zh: "不能复核自己批准的紧急进入", en: "no one reviews their own approval")
+                throw policy.refusal(R2.ownRequest, zh: "不能复核自己批准的紧急进入", en: "no one reviews their own approval")
             }
             var entry = before
             entry.reviewedBy = tx.actor.name
@@ -62,7 +62,7 @@ extension Core {
             entry.updatedAt = tx.now
             try entry.update(tx.db)
             try tx.audit(
-                "emergency.review", "emergency_entry", key: String(id), before: before, after: entry, clause: "C6")
+                "emergency.review", "emergency_entry", key: String(id), before: before, after: entry, clause: .C6)
             return try emergencyView(entry, tx.db, at: tx.now)
         }
     }
@@ -79,17 +79,17 @@ extension Core {
             let before = try Self.fetchPass(EmergencyPassKind.self, number: number, tx.db)
             guard before.isOpen(at: tx.now) else {
                 throw policy.refusal(
-                    "C6.state", zh: "紧急通行证已是 \(before.statusLabel(at: tx.now)) 状态",
+                    C6.state, zh: "紧急通行证已是 \(before.statusLabel(at: tx.now)) 状态",
                     en: "the emergency pass is \(before.statusLabel(at: tx.now))")
             }
             guard before.idConfirmedAt == nil else {
                 throw policy.refusal(
-                    "C6.state", zh: "证件已由 \(before.idConfirmedBy ?? "") 核验",
+                    C6.state, zh: "证件已由 \(before.idConfirmedBy ?? "") 核验",
                     en: "the ID was already checked by \(before.idConfirmedBy ?? "")")
             }
             guard shown == before.idNumber else {
                 throw policy.refusal(
-                    "C6.id_mismatch", zh: "所出示证件与批准的证件不符", en: "the document shown is not the one approved")
+                    C6.idMismatch, zh: "所出示证件与批准的证件不符", en: "the document shown is not the one approved")
             }
             var pass = before
             pass.idConfirmedBy = tx.actor.name
@@ -98,7 +98,7 @@ extension Core {
             try pass.update(tx.db)
             try tx.audit(
                 "emergency_pass.confirm_id", EmergencyPassKind.table, key: number, before: before.masked,
-                after: pass.masked, clause: "C6")
+                after: pass.masked, clause: .C6)
             try logVisit(VisitLogEntry(.idConfirmed, pass: pass, at: tx.now, by: tx.actor.name), in: tx)
             return pass.masked
         }

@@ -13,11 +13,11 @@ extension Core {
         ).fetchAll(tx.db)
         for request in requests where request.status == .filed || tx.now < request.windowEnd {
             _ = try endVisitRequest(
-                request, as: .cancelled, reason: reason, action: "visit.cancel", clause: "C9", in: tx)
+                request, as: .cancelled, reason: reason, action: "visit.cancel", clause: .C9, in: tx)
         }
         for pass in try TemporaryPass.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
         where pass.isOpen(at: tx.now) {
-            try revokePass(pass, reason: reason, clause: "C9", in: tx)
+            try revokePass(pass, reason: reason, clause: .C9, in: tx)
         }
         // Emergency passes hang on no contract, but an emergency is no way around the end of the
         // client's last one. (The terminated contract is not yet written back: exclude it by id.)
@@ -28,7 +28,7 @@ extension Core {
         guard !othersInForce else { return }
         for pass in try EmergencyPass.filter(Column("client_id") == contract.clientId).fetchAll(tx.db)
         where pass.isOpen(at: tx.now) {
-            try revokePass(pass, reason: reason, clause: "C9", in: tx)
+            try revokePass(pass, reason: reason, clause: .C9, in: tx)
         }
     }
 }

@@ -13,7 +13,7 @@ extension Core {
     /// The stored window is the credential's (whole seconds), so what the QR says is what we say.
     func issuePass<Kind: PassKind>(
         _ kind: Kind.Type, requestId: Int64, clientId: Int64, contractId: Int64?, holder: PassHolder,
-        from: Date, until: Date, escortRequired: Bool, clause: String, in tx: Transaction
+        from: Date, until: Date, escortRequired: Bool, clause: ClauseID, in tx: Transaction
     ) throws -> EntryPass<Kind> {
         let id = try Self.nextID(of: Kind.table, in: tx.db)
         let signed = try sign(
@@ -39,7 +39,7 @@ extension Core {
     /// Takes a pass out of service at once; the gate learns it from `updated_at`.
     @discardableResult
     func revokePass<Kind: PassKind>(
-        _ before: EntryPass<Kind>, reason: String, clause: String, in tx: Transaction
+        _ before: EntryPass<Kind>, reason: String, clause: ClauseID, in tx: Transaction
     ) throws -> EntryPass<Kind> {
         var pass = before
         pass.status = .revoked

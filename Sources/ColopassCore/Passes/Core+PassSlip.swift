@@ -10,7 +10,7 @@ extension Core {
             try tx.requireOwnClient(request.clientId)
             guard request.status == .approved, tx.now < request.windowEnd else {
                 throw policy.refusal(
-                    "C7.state", zh: "只能为已批准且未结束的申请打印通行证",
+                    C7.state, zh: "只能为已批准且未结束的申请打印通行证",
                     en: "passes are printed only for an approved request whose window is not over")
             }
             let client = try Self.fetchClient(request.clientId, tx.db)
@@ -33,7 +33,7 @@ extension Core {
                 $0.isOpen(at: tx.now)
             }
             guard !passes.isEmpty else {
-                throw policy.refusal("C6.state", zh: "没有有效的紧急通行证", en: "no emergency pass is still valid")
+                throw policy.refusal(C6.state, zh: "没有有效的紧急通行证", en: "no emergency pass is still valid")
             }
             let slips = try passes.map {
                 try passSlip($0, client: client, reason: entry.reason).render(site: policy.site)

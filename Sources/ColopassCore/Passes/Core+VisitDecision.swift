@@ -9,7 +9,7 @@ extension Core {
             let before = try Self.fetchVisitRequest(id, tx.db)
             try requireFiled(before, deciding: true, in: tx)
             guard tx.now < before.windowEnd else {
-                throw policy.refusal("C7.window", zh: "申请的进入时段已结束", en: "the requested window is already over")
+                throw policy.refusal(C7.window, zh: "申请的进入时段已结束", en: "the requested window is already over")
             }
             let contract = try visitContract(
                 try Self.fetchClient(before.clientId, tx.db), windowEnd: before.windowEnd, in: tx)
@@ -21,13 +21,13 @@ extension Core {
             request.updatedAt = tx.now
             try request.update(tx.db)
             try tx.audit(
-                "visit.approve", "visit_request", key: String(id), before: before, after: request, clause: "C7")
+                "visit.approve", "visit_request", key: String(id), before: before, after: request, clause: .C7)
             for visitor in try Self.visitors(of: id, tx.db) {
                 _ = try issuePass(
                     TemporaryPassKind.self, requestId: id, clientId: request.clientId, contractId: contract.id,
                     holder: PassHolder(name: visitor.name, idType: visitor.idType, idNumber: visitor.idNumber),
                     from: request.windowStart, until: request.windowEnd,
-                    escortRequired: policy.parameters.escortRequired, clause: "C7", in: tx)
+                    escortRequired: policy.parameters.escortRequired, clause: .C7, in: tx)
             }
             return try visitView(request, tx.db, at: tx.now)
         }
@@ -54,17 +54,17 @@ extension Core {
             if tx.actor.role == .clientUser {
                 guard before.requestedBy == tx.actor.name else {
                     throw policy.refusal(
-                        "C7.cancel", zh: "只有申请人或客服可以撤销申请", en: "only the requester or customer service may cancel")
+                        C7.cancel, zh: "只有申请人或客服可以撤销申请", en: "only the requester or customer service may cancel")
                 }
                 try requireFiled(before, deciding: false, in: tx)
             } else if !(before.status == .filed || (before.status == .approved && tx.now < before.windowEnd)) {
                 throw policy.refusal(
-                    "C7.state", zh: "申请已是 \(before.statusLabel(at: tx.now)) 状态，不能撤销",
+                    C7.state, zh: "申请已是 \(before.statusLabel(at: tx.now)) 状态，不能撤销",
                     en: "the request is \(before.statusLabel(at: tx.now)) and cannot be cancelled")
             }
             let request = try endVisitRequest(before, as: .cancelled, reason: reason, action: "visit.cancel", in: tx)
             for pass in try Self.passes(TemporaryPassKind.self, of: id, tx.db) where pass.status == .active {
-                try revokePass(pass, reason: "request \(id) cancelled", clause: "C7", in: tx)
+                try revokePass(pass, reason: "request \(id) cancelled", clause: .C7, in: tx)
             }
             return try visitView(request, tx.db, at: tx.now)
         }
@@ -74,11 +74,11 @@ extension Core {
     private func requireFiled(_ request: VisitRequest, deciding: Bool, in tx: Transaction) throws {
         guard request.status == .filed else {
             throw policy.refusal(
-                "C7.state", zh: "申请已是 \(request.statusLabel(at: tx.now)) 状态",
+                C7.state, zh: "申请已是 \(request.statusLabel(at: tx.now)) 状态",
                 en: "the request is already \(request.statusLabel(at: tx.now))")
         }
         if deciding, request.requestedBy == tx.actor.name {
-            throw policy.refusal("R2.self", zh: "不能审批自己提交的申请", en: "no one decides their own request")
+            throw policy.refusal(R2.ownRequest, zh: "不能审批自己提交的申请", en: "no one decides their own request")
         }
     }
 
@@ -86,7 +86,7 @@ extension Core {
     /// without a pass (those with one get theirs when it is revoked).
     func endVisitRequest(
         _ before: VisitRequest, as status: VisitRequest.Status, reason: String?, action: String,
-        clause: String = "C7", in tx: Transaction
+        clause: ClauseID = .C7, in tx: Transaction
     ) throws -> VisitRequest {
         var request = before
         request.status = status

@@ -51,7 +51,7 @@ extension Core {
         try logVisit(entry, in: tx)
         let id = tx.db.lastInsertedRowID
         entry.id = id
-        try tx.audit("visit.\(direction.rawValue)", "visit_log", key: String(id), after: entry, clause: "R4")
+        try tx.audit("visit.\(direction.rawValue)", "visit_log", key: String(id), after: entry, clause: .R4)
         return entry
     }
 
@@ -75,7 +75,7 @@ extension Core {
             let deleted = tx.db.changesCount
             try tx.audit(
                 "visitor_log.purge", "visit_log", key: AuditLog.timestamp(cutoff),
-                after: PurgeImage(retentionDays: days, olderThan: cutoff, deleted: deleted), clause: "R4")
+                after: PurgeImage(retentionDays: days, olderThan: cutoff, deleted: deleted), clause: .R4)
             return deleted
         }
     }

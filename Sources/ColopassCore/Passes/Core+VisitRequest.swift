@@ -39,13 +39,13 @@ extension Core {
             let contract = try visitContract(client, windowEnd: input.windowEnd, in: tx)
             guard let letter else {
                 throw policy.refusal(
-                    "C7.letter", zh: "须附客户加盖公章的介绍信扫描件", en: "the client's sealed letter must be attached")
+                    C7.letter, zh: "须附客户加盖公章的介绍信扫描件", en: "the client's sealed letter must be attached")
             }
             try checkVisitWindow(start: input.windowStart, end: input.windowEnd)
             let noticeHours = policy.parameters.temporaryEntryMinNoticeHours
             guard input.windowStart.timeIntervalSince(tx.now) >= TimeInterval(noticeHours) * 3600 else {
                 throw policy.refusal(
-                    "C7.notice", zh: "临时进入须至少提前 \(noticeHours) 小时申请",
+                    C7.notice, zh: "临时进入须至少提前 \(noticeHours) 小时申请",
                     en: "a temporary entry is filed at least \(noticeHours) hours before the window starts")
             }
             let request = VisitRequest(
@@ -67,7 +67,7 @@ extension Core {
             }
             try tx.audit(
                 "visit.file", "visit_request", key: String(request.id),
-                after: VisitRequestImage(request: request, visitors: stored.map(\.masked)), clause: "C7")
+                after: VisitRequestImage(request: request, visitors: stored.map(\.masked)), clause: .C7)
             return try visitView(request, tx.db, at: tx.now)
         }
     }
@@ -76,12 +76,12 @@ extension Core {
     func visitContract(_ client: Client, windowEnd: Date, in tx: Transaction) throws -> Contract {
         guard let contract = try Self.contractInForce(clientId: client.id, on: tx.today, tx.db) else {
             throw policy.refusal(
-                "C7.contract", zh: "\(client.name) 没有生效的托管合同，不能申请临时进入",
+                C7.contract, zh: "\(client.name) 没有生效的托管合同，不能申请临时进入",
                 en: "\(client.name) has no hosting contract in force; no temporary entry")
         }
         guard windowEnd <= contract.endsOn.end(in: policy.site.timeZone) else {
             throw policy.refusal(
-                "C7.contract", zh: "进入时段超出合同 \(contract.number) 的期限（至 \(contract.endsOn)）",
+                C7.contract, zh: "进入时段超出合同 \(contract.number) 的期限（至 \(contract.endsOn)）",
                 en: "the window runs past contract \(contract.number)'s last day (\(contract.endsOn))")
         }
         return contract
@@ -90,12 +90,12 @@ extension Core {
     /// C7: the window ends after it starts and is no longer than the policy's longest.
     func checkVisitWindow(start: Date, end: Date) throws {
         guard end > start else {
-            throw policy.refusal("C7.window", zh: "结束时间须晚于开始时间", en: "the window must end after it starts")
+            throw policy.refusal(C7.window, zh: "结束时间须晚于开始时间", en: "the window must end after it starts")
         }
         let longest = policy.parameters.temporaryEntryMaxWindowHours
         guard end.timeIntervalSince(start) <= TimeInterval(longest) * 3600 else {
             throw policy.refusal(
-                "C7.window", zh: "临时进入时段最长 \(longest) 小时", en: "a temporary entry window is at most \(longest) hours")
+                C7.window, zh: "临时进入时段最长 \(longest) 小时", en: "a temporary entry window is at most \(longest) hours")
         }
     }
 }

@@ -49,7 +49,7 @@ extension Core {
             let rows = try Self.visitLog(from: from, to: to, clientId: clientId, tx.db, policy)
             try tx.audit(
                 "visitor_log.export", "visit_log", key: "\(from)..\(to)",
-                after: ExportImage(from: from, to: to, clientId: clientId, rows: rows.count), clause: "R4")
+                after: ExportImage(from: from, to: to, clientId: clientId, rows: rows.count), clause: .R4)
             return VisitLogCSV.render(rows, in: policy.site.timeZone)
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 public struct Policy: Sendable {
     public var site: Site
     public var parameters: Parameters
-    public var clauses: [String: Clause]
+    public var clauses: [ClauseID: ClauseText]
     /// SHA-256 of the file's bytes, recorded so an audit can tell which rules were in force.
     public var fingerprint: String
 
@@ -15,10 +15,12 @@ public struct Policy: Sendable {
         public var timeZone: TimeZone
     }
 
-    public struct Clause: Sendable, Codable {
-        public var id: String
+    /// A clause's own words, and the words of each facet the code refuses with.
+    public struct ClauseText: Sendable, Codable {
+        public var id: ClauseID
         public var title: Bilingual
         public var text: Bilingual
+        public var facets: [String: Bilingual]
     }
 
     public enum StaleReplicaMode: String, Sendable, Codable, CaseIterable {
@@ -51,11 +53,18 @@ public struct Policy: Sendable {
         public var uploadMaxBytes: Int
     }
 
-    public func clause(_ id: String) -> Clause? { clauses[ClauseID.base(of: id)] }
+    /// The loader refuses a file that lacks any clause, so every id has its text.
+    public func clause(_ id: ClauseID) -> ClauseText { clauses[id]! }
 
-    /// A refusal under `clause` (e.g. `C1.limit`) with the particular reason of this case.
-    public func refusal(_ clause: String, zh: String, en: String) -> CoreError {
-        precondition(clauses[ClauseID.base(of: clause)] != nil, "unknown clause \(clause)")
-        return .refused(Refusal(clause: clause, reason: Bilingual(zh: zh, en: en)))
+    /// What the policy file says a facet means (`C1.limit`: the client's card limit is reached).
+    public func text(of clause: Clause) -> Bilingual { clauses[clause.id]!.facets[clause.facet]! }
+
+    /// A refusal under `facet` (e.g. `C1.limit`) with the particular reason of this case.
+    public func refusal(_ facet: some ClauseFacet, zh: String, en: String) -> CoreError {
+        refusal(Clause(facet), zh: zh, en: en)
+    }
+
+    public func refusal(_ clause: Clause, zh: String, en: String) -> CoreError {
+        .refused(Refusal(clause: clause, reason: Bilingual(zh: zh, en: en)))
     }
 }

@@ -79,12 +79,22 @@ extension Policy {
         return parameters
     }
 
-    private static func readClauses(_ c: PolicyMapping) throws(PolicyError) -> [String: Clause] {
-        var clauses: [String: Clause] = [:]
-        for id in ClauseID.required {
-            let clause = try c.child(id).mapping()
-            clauses[id] = Clause(
-                id: id, title: try clause.child("title").bilingual(), text: try clause.child("text").bilingual())
+    /// Every clause, and under it the text of every facet the code refuses with: a facet the
+    /// code has and the file lacks, or one the file names and the code lacks, stops start-up.
+    private static func readClauses(_ c: PolicyMapping) throws(PolicyError) -> [ClauseID: ClauseText] {
+        var clauses: [ClauseID: ClauseText] = [:]
+        for id in ClauseID.allCases {
+            let clause = try c.child(id.rawValue).mapping()
+            let facets = Clause.all.filter { $0.id == id }
+            var texts: [String: Bilingual] = [:]
+            if !facets.isEmpty {
+                let node = try clause.child("facets").mapping()
+                for facet in facets { texts[facet.facet] = try node.child(facet.facet).bilingual() }
+                try node.rejectUnknownKeys()
+            }
+            clauses[id] = ClauseText(
+                id: id, title: try clause.child("title").bilingual(), text: try clause.child("text").bilingual(),
+                facets: texts)
             try clause.rejectUnknownKeys()
         }
         try c.rejectUnknownKeys()

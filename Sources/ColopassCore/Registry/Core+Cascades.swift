@@ -8,7 +8,7 @@ extension Core {
             Column("contract_id") == contract.id
                 && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
         ).fetchAll(tx.db)
-        let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: "C9", tx) }
+        let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: .C9, tx) }
         try contractEndedForPasses(contract, in: tx)
         try contractEndedForEquipment(contract, in: tx)
         let toCollect = try Card.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
@@ -22,10 +22,10 @@ extension Core {
             Column("person_id") == person.id
                 && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
         ).fetchAll(tx.db)
-        return try cards.map { try cancelInCascade($0, reason: "holder departed", clause: "C5", tx) }
+        return try cards.map { try cancelInCascade($0, reason: "holder departed", clause: .C5, tx) }
     }
 
-    private func cancelInCascade(_ before: Card, reason: String, clause: String, _ tx: Transaction) throws -> String {
+    private func cancelInCascade(_ before: Card, reason: String, clause: ClauseID, _ tx: Transaction) throws -> String {
         var card = before
         Self.cancel(&card, reason: reason, at: tx.now)
         try card.update(tx.db)

@@ -60,7 +60,7 @@ extension Core {
         return try perform(actor, .manageClients, action: "client.add") { tx in
             if let creditCode, try Client.filter(Column("credit_code") == creditCode).fetchCount(tx.db) > 0 {
                 throw policy.refusal(
-                    "D1.unique", zh: "统一社会信用代码 \(creditCode) 已登记", en: "credit code \(creditCode) is already registered")
+                    D1.unique, zh: "统一社会信用代码 \(creditCode) 已登记", en: "credit code \(creditCode) is already registered")
             }
             let client = Client(
                 id: try Self.nextID(of: Client.databaseTableName, in: tx.db), kind: input.kind, name: name, creditCode: creditCode, idType: document?.type,

@@ -50,12 +50,12 @@ extension Core {
             let client = try Self.fetchClient(input.clientId, tx.db)
             guard ends >= starts else {
                 throw policy.refusal(
-                    "D1.term", zh: "合同结束日期 \(ends) 早于开始日期 \(starts)",
+                    D1.term, zh: "合同结束日期 \(ends) 早于开始日期 \(starts)",
                     en: "the contract ends (\(ends)) before it starts (\(starts))")
             }
             if try Contract.filter(Column("number") == number).fetchCount(tx.db) > 0 {
                 throw policy.refusal(
-                    "D1.unique", zh: "合同编号 \(number) 已存在", en: "contract number \(number) already exists")
+                    D1.unique, zh: "合同编号 \(number) 已存在", en: "contract number \(number) already exists")
             }
             let contract = Contract(
                 id: try Self.nextID(of: Contract.databaseTableName, in: tx.db), number: number, clientId: client.id,
@@ -73,15 +73,15 @@ extension Core {
             switch contract.status {
             case .terminated:
                 throw policy.refusal(
-                    "C9.terminated", zh: "合同 \(contract.number) 已终止，不能重新启用",
+                    C9.terminated, zh: "合同 \(contract.number) 已终止，不能重新启用",
                     en: "contract \(contract.number) is terminated and cannot be reactivated")
             case .active:
                 throw policy.refusal(
-                    "D1.status", zh: "合同已是生效状态", en: "the contract is already active")
+                    D1.status, zh: "合同已是生效状态", en: "the contract is already active")
             case .draft, .suspended:
                 guard tx.today <= contract.endsOn else {
                     throw policy.refusal(
-                        "D1.term", zh: "合同已于 \(contract.endsOn) 到期", en: "the contract ended on \(contract.endsOn)")
+                        D1.term, zh: "合同已于 \(contract.endsOn) 到期", en: "the contract ended on \(contract.endsOn)")
                 }
                 contract.status = .active
             }
@@ -92,7 +92,7 @@ extension Core {
         try changeContract(number, by: actor, action: "contract.suspend") { _, contract in
             guard contract.status == .active else {
                 throw policy.refusal(
-                    "D1.status", zh: "只有生效的合同可以暂停", en: "only an active contract can be suspended")
+                    D1.status, zh: "只有生效的合同可以暂停", en: "only an active contract can be suspended")
             }
             contract.status = .suspended
         }
@@ -104,7 +104,7 @@ extension Core {
         var cascade = (cancelled: [String](), toCollect: [String]())
         let contract = try changeContract(number, by: actor, action: "contract.terminate") { tx, contract in
             guard contract.status != .terminated else {
-                throw policy.refusal("D1.status", zh: "合同已终止", en: "the contract is already terminated")
+                throw policy.refusal(D1.status, zh: "合同已终止", en: "the contract is already terminated")
             }
             contract.status = .terminated
             contract.terminatedAt = tx.now

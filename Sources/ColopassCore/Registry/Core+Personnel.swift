@@ -52,7 +52,7 @@ extension Core {
             ).fetchCount(tx.db)
             guard duplicate == 0 else {
                 throw policy.refusal(
-                    "D1.unique", zh: "该证件已在本客户下登记", en: "this ID document is already registered for the client")
+                    D1.unique, zh: "该证件已在本客户下登记", en: "this ID document is already registered for the client")
             }
             let store = { (file: (bytes: [UInt8], type: DocumentStore.MediaType)?) in
                 try file.map { try self.documents.store($0.bytes, type: $0.type, in: tx.db, at: tx.now) }
@@ -96,7 +96,7 @@ extension Core {
             let before = try Self.fetchPerson(personId, tx.db)
             try tx.requireOwnClient(before.clientId)
             guard before.status == .active else {
-                throw policy.refusal("C5.departed", zh: "此人已离职", en: "this person has already departed")
+                throw policy.refusal(C5.departed, zh: "此人已离职", en: "this person has already departed")
             }
             var person = before
             person.status = .departed

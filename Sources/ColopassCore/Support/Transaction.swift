@@ -12,13 +12,34 @@ public struct Transaction {
     public var policy: Policy { core.policy }
     public var today: Day { Day(now, in: core.policy.site.timeZone) }
 
+    /// Audits a change under the clause it carries out (`.C9`: the cards of an ended contract).
     public func audit<T: Encodable>(
-        _ action: String, _ entity: String, key: String, before: T? = nil, after: T? = nil, clause: String? = nil
+        _ action: String, _ entity: String, key: String, before: T? = nil, after: T? = nil, clause: ClauseID? = nil
+    ) throws {
+        try audit(action, entity, key: key, before: before, after: after, code: clause?.rawValue)
+    }
+
+    /// Audits a change under one facet of a clause (`Q4.used`: the slip was spent).
+    public func audit<T: Encodable>(
+        _ action: String, _ entity: String, key: String, before: T? = nil, after: T? = nil, clause: some ClauseFacet
+    ) throws {
+        try audit(action, entity, key: key, before: before, after: after, code: clause.code)
+    }
+
+    /// Audits a change under a facet known only at run time (a gate's event names its own).
+    public func audit<T: Encodable>(
+        _ action: String, _ entity: String, key: String, before: T? = nil, after: T? = nil, clause: Clause?
+    ) throws {
+        try audit(action, entity, key: key, before: before, after: after, code: clause?.code)
+    }
+
+    private func audit<T: Encodable>(
+        _ action: String, _ entity: String, key: String, before: T?, after: T?, code: String?
     ) throws {
         try AuditLog.append(
             AuditLog.Entry(
                 action: action, entity: entity, entityKey: key, before: AuditImage.of(before),
-                after: AuditImage.of(after), clause: clause),
+                after: AuditImage.of(after), clause: code),
             actor: actor, at: now, in: db)
     }
 
@@ -70,7 +91,7 @@ extension Core {
             try db.cachedStatement(sql: "SELECT status FROM account WHERE name = ?"), arguments: [actor.name])
         guard status == Account.Status.active.rawValue else {
             throw policy.refusal(
-                "R1.disabled", zh: "账户 \(actor.name) 已停用或不存在", en: "account \(actor.name) is disabled or unknown")
+                R1.disabled, zh: "账户 \(actor.name) 已停用或不存在", en: "account \(actor.name) is disabled or unknown")
         }
     }
 
@@ -88,7 +109,7 @@ extension Core {
         guard actor.role == .clientUser else { return }
         guard actor.clientId == clientId else {
             throw policy.refusal(
-                "R3.client", zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
+                R3.client, zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
         }
     }
 
@@ -97,8 +118,8 @@ extension Core {
             try store.pool.write { db in
                 _ = try AuditLog.append(
                     AuditLog.Entry(
-                        action: action, entity: "refusal", entityKey: refusal.clause,
-                        after: AuditImage.of(refusal.reason), clause: refusal.clause, outcome: .refused),
+                        action: action, entity: "refusal", entityKey: refusal.clause.code,
+                        after: AuditImage.of(refusal.reason), clause: refusal.clause.code, outcome: .refused),
                     actor: actor, at: clock.now(), in: db)
             }
         } catch {

@@ -25,7 +25,7 @@ struct WebForm {
         if let session = context.cookieSession {
             guard let sent = form.fields["csrf"], CSRF.matches(sent, session: session) else {
                 throw core.policy.refusal(
-                    "R1.csrf", zh: "缺少或错误的 CSRF 令牌，请刷新页面", en: "missing or wrong CSRF token; reload the page")
+                    R1.csrf, zh: "缺少或错误的 CSRF 令牌，请刷新页面", en: "missing or wrong CSRF token; reload the page")
             }
         }
         return form

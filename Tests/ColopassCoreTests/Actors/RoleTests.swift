@@ -91,14 +91,14 @@ import Testing
 
     @Test func refusalsCiteR1RoleExceptCardIssueC1Role() {
         for permission in Self.expectedTable.keys {
-            #expect(permission.clause == (permission == .issueCards ? "C1.role" : "R1.role"), "\(permission)")
+            #expect(permission.clause == (permission == .issueCards ? Clause(C1.role) : Clause(R1.role)), "\(permission)")
         }
     }
 
     @Test func everyPermissionCitesAClauseOfThePolicy() throws {
         let policy = try TestSite.shippedPolicy()
         for permission in Permission.allCases {
-            #expect(policy.clause(permission.clause) != nil, "\(permission) cites \(permission.clause)")
+            #expect(policy.clauses[permission.clause.id]?.facets[permission.clause.facet] != nil, "\(permission) cites \(permission.clause)")
             #expect(!permission.roles.isEmpty, "\(permission) is allowed to someone")
         }
     }
@@ -139,7 +139,7 @@ import Testing
             let error = coreError { try Self.attempt(permission, by: actor, in: f) }
 
             // then: refused under R1.role …
-            #expect(refusal(error)?.clause == "R1.role", "\(role) / \(permission)")
+            #expect(refusal(error)?.clause.code == "R1.role", "\(role) / \(permission)")
             // … and exactly one record says so, with the actor and the clause
             let audited = try f.site.audit(after: seq)
             #expect(audited.count == 1, "\(role) / \(permission)")
@@ -230,7 +230,7 @@ import Testing
         }
 
         // then
-        #expect(refusal(error)?.clause == "R3.client")
+        #expect(refusal(error)?.clause.code == "R3.client")
         let audited = try f.site.audit(after: seq)
         #expect(audited.count == 1)
         #expect(audited.first?.outcome == .refused)
@@ -249,7 +249,7 @@ import Testing
         let error = coreError { try f.site.core.departPerson(stranger.id, by: f.actor(.clientUser)) }
 
         // then
-        #expect(refusal(error)?.clause == "R3.client")
+        #expect(refusal(error)?.clause.code == "R3.client")
         #expect(try f.site.core.person(stranger.id, by: f.actor(.customerService)).person.status == .active)
         let audited = try f.site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
@@ -282,7 +282,7 @@ import Testing
         }
 
         // then
-        #expect(refusal(error)?.clause == "R3.client")
+        #expect(refusal(error)?.clause.code == "R3.client")
         var after = try f.site.snapshot()
         after.rows["audit_record"]! -= 1
         #expect(after == before)
@@ -324,9 +324,9 @@ import Testing
         let person = coreError { try f.site.core.person(stranger.id, by: user) }
 
         // then
-        #expect(refusal(client)?.clause == "R3.client")
-        #expect(refusal(contract)?.clause == "R3.client")
-        #expect(refusal(person)?.clause == "R3.client")
+        #expect(refusal(client)?.clause.code == "R3.client")
+        #expect(refusal(contract)?.clause.code == "R3.client")
+        #expect(refusal(person)?.clause.code == "R3.client")
         // its own records open
         #expect(try f.site.core.client(f.client.id, by: user).client.id == f.client.id)
         #expect(try f.site.core.contract("HT-1", by: user).clientId == f.client.id)
@@ -344,7 +344,7 @@ import Testing
         let lookup = coreError { try f.site.core.actor(named: "cs") }
 
         // then
-        #expect(refusal(lookup)?.clause == "R1.disabled")
+        #expect(refusal(lookup)?.clause.code == "R1.disabled")
     }
 
     @Test func actorHeldFromBeforeTheDisableCannotActR1Disabled() throws {
@@ -363,7 +363,7 @@ import Testing
         }
 
         // then
-        #expect(refusal(error)?.clause == "R1.disabled")
+        #expect(refusal(error)?.clause.code == "R1.disabled")
         let audited = try f.site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
         #expect(audited.first?.actor == "cs")
@@ -381,7 +381,7 @@ import Testing
         let error = coreError { try f.site.core.people(by: guardOnDuty) }
 
         // then
-        #expect(refusal(error)?.clause == "R1.disabled")
+        #expect(refusal(error)?.clause.code == "R1.disabled")
     }
 
     @Test func disablingIsAuditedWithBeforeAndAfter() throws {
@@ -410,7 +410,7 @@ import Testing
         let error = coreError { try f.site.core.disableAccount("root", by: f.actor(.admin)) }
 
         // then
-        #expect(refusal(error)?.clause == "R2.self")
+        #expect(refusal(error)?.clause.code == "R2.self")
         #expect(try f.site.core.actor(named: "root").role == .admin)
         let audited = try f.site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
@@ -464,7 +464,7 @@ import Testing
         let error = coreError { try f.site.core.addAccount(name: "cs", role: .guard, by: f.actor(.admin)) }
 
         // then
-        #expect(refusal(error)?.clause == "D1.unique")
+        #expect(refusal(error)?.clause.code == "D1.unique")
         #expect(try f.site.core.actor(named: "cs").role == .customerService)
     }
 
@@ -512,6 +512,6 @@ import Testing
         // then
         #expect(Set(accounts.map(\.name)) == ["cs", "boss", "gate1", "root", "yunzhan"])
         #expect(accounts.allSatisfy { $0.passwordHash == nil || $0.passwordHash == "(set)" })
-        #expect(refusal(refused)?.clause == "R1.role")
+        #expect(refusal(refused)?.clause.code == "R1.role")
     }
 }

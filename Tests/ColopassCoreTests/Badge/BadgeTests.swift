@@ -49,8 +49,8 @@ struct BadgeTests {
 
     @Test func badgeBackCarriesTheRoomRulesAndThePersonalUseNotice() throws {
         let (site, _, badge) = try issued()
-        for id in ["E1", "E2", "E3", "E4"] {
-            let clause = try #require(site.core.policy.clause(id))
+        for id in [ClauseID.E1, .E2, .E3, .E4] {
+            let clause = site.core.policy.clause(id)
             #expect(badge.back.contains(SVGText.escape(String(clause.text.en.prefix(20)))))
         }
         #expect(badge.back.contains("不得转借"))

@@ -11,7 +11,7 @@ struct CardLifecycleTests {
         let card = try site.core.issueCard(personId: people[0].id, by: site.service)
         _ = try site.core.reportCardLost(card.number, by: site.service)
         #expect(try site.decision(card).denyReason == .lost)
-        #expect(DenyReason.lost.clause == "C4.lost")
+        #expect(DenyReason.lost.clause.code == "C4.lost")
     }
 
     @Test func clientReportsItsOwnLostCardButNotAnotherClientsC4R3() throws {

@@ -10,7 +10,7 @@ extension TestSite {
             try body()
             return nil
         } catch CoreError.refused(let refusal) {
-            return refusal.clause
+            return refusal.clause.code
         } catch {
             Issue.record("expected a refusal, got \(error)")
             return nil

@@ -19,15 +19,53 @@ import Testing
         let policy = try Policy.load(contentsOf: TestSite.policyPath)
 
         // then
-        #expect(ClauseID.required.count == 34)
-        #expect(Set(policy.clauses.keys) == Set(ClauseID.required))
-        for id in ClauseID.required {
-            let clause = try #require(policy.clause(id), "clause \(id)")
+        #expect(ClauseID.allCases.count == 34)
+        #expect(Set(policy.clauses.keys) == Set(ClauseID.allCases))
+        for id in ClauseID.allCases {
+            let clause = policy.clause(id)
             #expect(clause.id == id)
             #expect(!clause.title.zh.isEmpty && !clause.title.en.isEmpty, "title of \(id)")
             #expect(!clause.text.zh.isEmpty && !clause.text.en.isEmpty, "text of \(id)")
         }
-        #expect(policy.clause("C1.limit")?.id == "C1")
+        #expect(policy.text(of: Clause(C1.limit)).en.contains("limit"))
+    }
+
+    @Test func shippedFileExplainsEveryFacetTheCodeRefusesWith() throws {
+        // given / when
+        let policy = try Policy.load(contentsOf: TestSite.policyPath)
+
+        // then: each facet has its own words in both languages, and the file has no others
+        for clause in Clause.all {
+            let text = policy.text(of: clause)
+            #expect(!text.zh.isEmpty && !text.en.isEmpty, "\(clause)")
+        }
+        #expect(policy.clauses.values.map(\.facets.count).reduce(0, +) == Clause.all.count)
+    }
+
+    @Test func facetTheCodeRefusesWithButTheFileLacksIsNamed() throws {
+        // given: C4.lost has no text
+        let text = try shippedReplacing("      lost: {zh: 证件已挂失, en: The card was reported lost}\n", with: "")
+
+        // when
+        let (error, _) = try failure(of: text)
+
+        // then
+        #expect(error.kind == .missingKey)
+        #expect(error.key == "clauses.C4.facets.lost")
+    }
+
+    @Test func facetTheFileNamesButTheCodeLacksIsNamed() throws {
+        // given: a facet no code refuses with
+        let text = try shippedReplacing(
+            "      one_card: {zh: 每人只能持有一张出入证, en: One card per person}",
+            with: "      one_card: {zh: 每人只能持有一张出入证, en: One card per person}\n      two_cards: {zh: 多余, en: Extra}")
+
+        // when
+        let (error, _) = try failure(of: text)
+
+        // then
+        #expect(error.kind == .unknownKey)
+        #expect(error.key == "clauses.C3.facets.two_cards")
     }
 
     @Test func shippedFileCarriesTheNumbersTheRulesName() throws {

@@ -95,7 +95,7 @@ import Testing
         }
 
         // then
-        #expect(refusal(error)?.clause == "D1.unique")
+        #expect(refusal(error)?.clause.code == "D1.unique")
         #expect(try site.count("client") == clientsBefore)
         let audited = try site.audit(after: seq)
         #expect(audited.count == 1)

@@ -57,7 +57,7 @@ import Testing
         let error = coreError { try draft(site, client: client, number: "ht-2026-001") }
 
         // then
-        #expect(refusal(error)?.clause == "D1.unique")
+        #expect(refusal(error)?.clause.code == "D1.unique")
         #expect(try site.count("contract") == contractsBefore)
         let audited = try site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
@@ -74,7 +74,7 @@ import Testing
         let error = coreError { try draft(site, client: client, from: "2026-06-01", to: "2026-05-31") }
 
         // then
-        #expect(refusal(error)?.clause == "D1.term")
+        #expect(refusal(error)?.clause.code == "D1.term")
         #expect(try site.count("contract") == contractsBefore)
         #expect(try site.lastAudit().outcome == .refused)
         #expect(try site.lastAudit().clause == "D1.term")
@@ -230,7 +230,7 @@ import Testing
         let error = coreError { try site.core.suspendContract("HT-2026-001", by: site.service) }
 
         // then
-        #expect(refusal(error)?.clause == "D1.status")
+        #expect(refusal(error)?.clause.code == "D1.status")
         #expect(try site.core.contract("HT-2026-001", by: site.service).status == .draft)
     }
 
@@ -244,7 +244,7 @@ import Testing
         let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
 
         // then
-        #expect(refusal(error)?.clause == "D1.status")
+        #expect(refusal(error)?.clause.code == "D1.status")
     }
 
     @Test func terminatedContractCannotBeReactivatedC9() throws {
@@ -261,7 +261,7 @@ import Testing
         let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
 
         // then
-        #expect(refusal(error)?.clause == "C9.terminated")
+        #expect(refusal(error)?.clause.code == "C9.terminated")
         #expect(try site.core.contract("HT-2026-001", by: site.service).status == .terminated)
         let audited = try site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
@@ -278,7 +278,7 @@ import Testing
         let error = coreError { try site.core.terminateContract("HT-2026-001", by: site.service) }
 
         // then
-        #expect(refusal(error)?.clause == "D1.status")
+        #expect(refusal(error)?.clause.code == "D1.status")
     }
 
     @Test func activatingAContractWhoseTermHasEndedIsRefusedD1Term() throws {
@@ -290,7 +290,7 @@ import Testing
         let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
 
         // then
-        #expect(refusal(error)?.clause == "D1.term")
+        #expect(refusal(error)?.clause.code == "D1.term")
         #expect(try site.core.contract("HT-2026-001", by: site.service).status == .draft)
     }
 
@@ -311,7 +311,7 @@ import Testing
         // then: the term counts in the site's time zone
         #expect(onLastDay.status == .active)
         #expect(site.core.today == Day("2026-07-01"))
-        #expect(refusal(error)?.clause == "D1.term")
+        #expect(refusal(error)?.clause.code == "D1.term")
         #expect(try site.core.contract("HT-2026-001", by: site.service).status == .suspended)
     }
 

@@ -106,7 +106,7 @@ import Testing
         }
 
         // then
-        #expect(refusal(error)?.clause == "D1.unique")
+        #expect(refusal(error)?.clause.code == "D1.unique")
         #expect(try site.count("person") == peopleBefore)
         let audited = try site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
@@ -186,7 +186,7 @@ import Testing
         let error = coreError { try site.core.departPerson(person.id, by: site.service) }
 
         // then: refused, audited, and the first departure time is kept
-        #expect(refusal(error)?.clause == "C5.departed")
+        #expect(refusal(error)?.clause.code == "C5.departed")
         #expect(try site.core.person(person.id, by: site.service).person.departedAt == departed.departedAt)
         #expect(try site.audit(after: seq).map(\.outcome) == [.refused])
     }

@@ -1,0 +1,29 @@
+/// C6: emergency entry with a supervisor's approval and a valid ID shown at the door.
+public enum C6: String, ClauseFacet {
+    public static let clause = ClauseID.C6
+    case client
+    case idMismatch = "id_mismatch"
+    case reviewed
+    case state
+    case window
+    /// The guard did not confirm the ID document.
+    case id
+    /// Only a supervisor approves or reviews.
+    case approver
+
+    public var audience: Audience { self == .approver ? .asker(.approver) : .request }
+}
+
+/// C7: temporary entry on the client's advance letter, approved by customer service.
+public enum C7: String, ClauseFacet {
+    public static let clause = ClauseID.C7
+    case cancel
+    case contract
+    case letter
+    case notice
+    case state
+    case window
+    case approver
+
+    public var audience: Audience { self == .approver ? .asker(.approver) : .request }
+}
