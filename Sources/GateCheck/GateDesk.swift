@@ -53,6 +53,8 @@ public final class GateDesk: @unchecked Sendable {
             var deny = verdict.denyReason
             var warnings: [DenyReason] = []
             var confirmed = false
+            // Rules this build cannot read: no scan is judged on a guess.
+            if deny == nil, signed != nil, rules?.unknownValues.isEmpty == false { deny = .replicaNewer }
             if deny == nil, let credential, let entry {
                 if stale {
                     if rules?.staleReplicaMode == .warn || credential.kind == .emergencyPass {
@@ -94,8 +96,10 @@ public final class GateDesk: @unchecked Sendable {
     ) throws -> (DenyReason?, Bool) {
         switch credential.kind {
         case .exitSlip:
-            guard direction == .out else { return (.wrongDirection, false) }
-            return confirm(.slipMatches, entry) ? (nil, true) : (.slipNotConfirmed, false)
+            let repair = entry.slipPurpose == .repair
+            guard direction == .out else { return (repair ? .repairWrongDirection : .wrongDirection, false) }
+            if confirm(.slipMatches, entry) { return (nil, true) }
+            return (repair ? .repairSlipNotConfirmed : .slipNotConfirmed, false)
         case .emergencyPass:
             if direction == .in, !confirm(.idShown, entry) { return (.idNotConfirmed, false) }
             return (nil, direction == .in)

@@ -28,12 +28,13 @@ extension Replica {
         return try Row.fetchOne(statement, arguments: [kind.rawValue, id]).map(entry)
     }
 
+    /// The enumerated columns are read as text: a value this build does not know is kept and
+    /// denies (see `GateEntry.unknownValues`); it never reads as "active" or "in force".
     static func entry(_ row: Row) -> GateEntry {
-        GateEntry(
+        var entry = GateEntry(
             kind: CredentialKind(rawValue: row["kind"]) ?? .accessCard, credentialId: row["credential_id"],
-            generation: row["generation"], state: CredentialStatus.State(rawValue: row["state"]) ?? .cancelled,
-            holderActive: row["holder_active"],
-            contractStatus: (row["contract_status"] as String?).flatMap(Contract.Status.init(rawValue:)),
+            generation: row["generation"], state: .cancelled,
+            holderActive: row["holder_active"], contractStatus: nil,
             contractStartsOn: (row["contract_starts_on"] as String?).flatMap(Day.init),
             contractEndsOn: (row["contract_ends_on"] as String?).flatMap(Day.init),
             validFrom: Date(timeIntervalSince1970: row["valid_from"]),
@@ -41,21 +42,31 @@ extension Replica {
             company: row["company"], maskedID: row["masked_id"], photo: row["photo"],
             escortRequired: row["escort_required"],
             details: (row["details"] as String).split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+        entry.readEnumerated { field in row[Self.column[field]!] }
+        return entry
     }
+
+    /// The replica's column of each enumerated field.
+    private static let column = [
+        "state": "state", "contractStatus": "contract_status", "stoppedUnder": "stopped_under",
+        "slipPurpose": "slip_purpose",
+    ]
 
     static func store(_ entry: GateEntry, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (kind, credential_id, generation, state, holder_active, contract_status,
                     contract_starts_on, contract_ends_on, valid_from, valid_until, holder_name, company, masked_id, photo,
-                    escort_required, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    escort_required, details, stopped_under, slip_purpose)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            entry.kind.rawValue, entry.credentialId, entry.generation, entry.state.rawValue, entry.holderActive,
-            entry.contractStatus?.rawValue, entry.contractStartsOn?.description, entry.contractEndsOn?.description,
+            entry.kind.rawValue, entry.credentialId, entry.generation, entry.raw("state", entry.state), entry.holderActive,
+            entry.raw("contractStatus", entry.contractStatus), entry.contractStartsOn?.description, entry.contractEndsOn?.description,
             entry.validFrom.timeIntervalSince1970, entry.validUntil.timeIntervalSince1970, entry.holderName,
             entry.company, entry.maskedID, entry.photo, entry.escortRequired,
             entry.details.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n"),
+            entry.raw("stoppedUnder", entry.stoppedUnder), entry.raw("slipPurpose", entry.slipPurpose),
         ])
     }
 

@@ -24,7 +24,7 @@ struct GatePassTests {
         _ = try site.cards(1)
         let (request, credential) = try temporaryPass(site)
         try site.installGate()
-        #expect(try site.desk().decide(credential).denyReason == .notYetValid)
+        #expect(try site.desk().decide(credential).denyReason == .outsideWindow)
         site.now = request.request.windowStart.addingTimeInterval(60)
         try site.sync()
         let inside = try site.desk().decide(credential)
@@ -33,7 +33,7 @@ struct GatePassTests {
         #expect(GateDisplay.text(inside, color: false).contains("escort required"))
         site.now = request.request.windowEnd.addingTimeInterval(1)
         try site.sync()
-        #expect(try site.desk().decide(credential).denyReason == .expired)
+        #expect(try site.desk().decide(credential).denyReason == .outsideWindow)
     }
 
     @Test func passOfACancelledRequestIsDeniedAfterSyncC7() throws {
@@ -44,7 +44,7 @@ struct GatePassTests {
         site.now = request.request.windowStart.addingTimeInterval(60)
         _ = try site.core.cancelVisitRequest(request.request.id, reason: "客户取消", by: site.service)
         try site.sync()
-        #expect(try site.desk().decide(credential).denyReason == .cancelled)
+        #expect(try site.desk().decide(credential).denyReason == .visitWithdrawn)
     }
 
     @Test func contractTerminationRevokesOpenPassesAtTheDoorC9() throws {

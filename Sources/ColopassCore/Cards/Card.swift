@@ -28,6 +28,9 @@ public struct Card: Record, Identifiable, Equatable {
     public var lossLetter: String?
     public var cancelledAt: Date?
     public var cancelReason: String?
+    /// The clause the card was cancelled under: C5 (staff change, or cancelled at the desk) or C9
+    /// (its contract ended). The door names it.
+    public var stopClause: ClauseID?
     public var returnedAt: Date?
 
     public static let databaseTableName = "card"

@@ -62,7 +62,7 @@ extension Core {
                 throw policy.refusal(
                     C5.state, zh: "出入证已是 \(card.status.rawValue) 状态", en: "the card is already \(card.status.rawValue)")
             }
-            Self.cancel(&card, reason: reason, at: tx.now)
+            Self.cancel(&card, reason: reason, clause: .C5, at: tx.now)
         }
     }
 
@@ -79,10 +79,11 @@ extension Core {
         }
     }
 
-    static func cancel(_ card: inout Card, reason: String, at now: Date) {
+    static func cancel(_ card: inout Card, reason: String, clause: ClauseID, at now: Date) {
         card.status = .cancelled
         card.cancelledAt = now
         card.cancelReason = reason
+        card.stopClause = clause
     }
 
     private func changeCard(

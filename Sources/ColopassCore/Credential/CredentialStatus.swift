@@ -14,10 +14,16 @@ public struct CredentialStatus: Sendable, Equatable, Codable {
     /// The holder's client has a contract in force (checked at the decision's time of day).
     public var contractInForce: Bool
     public var holderActive: Bool
+    /// The clause the credential was stopped under (C5, C9, C7, Q4, Q5), if it was.
+    public var stoppedUnder: ClauseID?
+    /// Exit slips only: what the slip carries out.
+    public var slipPurpose: SlipPurpose?
+    /// A value in the records that this build does not know (`state=paused`): decide nothing on it.
+    public var unknownValue: String?
 
     public init(
         kind: CredentialKind, credentialId: UInt32, generation: UInt16, state: State, contractInForce: Bool,
-        holderActive: Bool
+        holderActive: Bool, stoppedUnder: ClauseID? = nil, slipPurpose: SlipPurpose? = nil, unknownValue: String? = nil
     ) {
         self.kind = kind
         self.credentialId = credentialId
@@ -25,7 +31,12 @@ public struct CredentialStatus: Sendable, Equatable, Codable {
         self.state = state
         self.contractInForce = contractInForce
         self.holderActive = holderActive
+        self.stoppedUnder = stoppedUnder
+        self.slipPurpose = slipPurpose
+        self.unknownValue = unknownValue
     }
+
+    var isRepairSlip: Bool { slipPurpose == .repair }
 }
 
 /// Where the verifier reads public keys and statuses from.

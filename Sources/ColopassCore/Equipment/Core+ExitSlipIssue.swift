@@ -30,6 +30,7 @@ extension Core {
         slip.status = .cancelled
         slip.cancelledAt = tx.now
         slip.cancelReason = reason
+        slip.stopClause = clause
         slip.updatedAt = tx.now
         try slip.update(tx.db)
         try tx.audit("exitslip.cancel", "exit_slip", key: slip.number, before: before, after: slip, clause: clause)

@@ -30,21 +30,29 @@ extension Core {
         }
     }
 
+    /// The desk judges a slip typed by its number from the same gate entry and the same rule as
+    /// the door (`CredentialVerifier.denial`), so both cite Q4 or Q5 (or C9) alike.
     private func requireUsable(_ slip: ExitSlip, _ tx: Transaction) throws {
-        switch slip.status {
-        case .used:
+        guard let entry = try GateEntries.exitSlipEntry(id: slip.id, in: tx.db) else {
+            throw CoreError.notFound(entity: "exit slip", key: slip.number)
+        }
+        let status = entry.status(at: tx.now, timeZone: policy.site.timeZone)
+        let wrongDay: DenyReason = status.slipPurpose == .repair ? .repairSlipWrongDay : .slipWrongDay
+        switch CredentialVerifier.denial(of: status) ?? (tx.today == slip.validOn ? nil : wrongDay) {
+        case nil:
+            return
+        case .alreadyUsed?, .repairSlipUsed?:
             let when = slip.usedAt.map { SiteTime.format($0, in: policy.site.timeZone) } ?? "?"
             throw policy.refusal(
-                Q4.used, zh: "出门条 \(slip.number) 已于 \(when) 使用，只能使用一次",
+                (status.slipPurpose == .repair ? DenyReason.repairSlipUsed : .alreadyUsed).clause,
+                zh: "出门条 \(slip.number) 已于 \(when) 使用，只能使用一次",
                 en: "exit slip \(slip.number) was used at \(when); a slip is used once")
-        case .cancelled:
+        case .slipWrongDay?, .repairSlipWrongDay?:
             throw policy.refusal(
-                Q4.cancelled, zh: "出门条 \(slip.number) 已作废", en: "exit slip \(slip.number) is void")
-        case .valid:
-            guard tx.today == slip.validOn else {
-                throw policy.refusal(
-                    Q4.date, zh: "出门条只在 \(slip.validOn) 当天有效", en: "the exit slip is valid on \(slip.validOn) only")
-            }
+                wrongDay.clause, zh: "出门条只在 \(slip.validOn) 当天有效", en: "the exit slip is valid on \(slip.validOn) only")
+        case let reason?:
+            throw policy.refusal(
+                reason.clause, zh: "出门条 \(slip.number)：\(reason.message.zh)", en: "exit slip \(slip.number): \(reason.message.en)")
         }
     }
 

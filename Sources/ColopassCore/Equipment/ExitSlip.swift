@@ -25,6 +25,8 @@ public struct ExitSlip: Record, Identifiable, Equatable {
     public var usedBy: String?
     public var cancelledAt: Date?
     public var cancelReason: String?
+    /// The clause the slip was voided under: Q4 or Q5 (the removal withdrawn) or C9 (contract end).
+    public var stopClause: ClauseID?
     /// Every change stamps this, so a gate can pull only what changed since its last sync.
     public var updatedAt: Date
 

@@ -34,6 +34,7 @@ extension GateEntries {
                     let serial = (row["serial"] as String?).map { " SN \($0)" } ?? ""
                     return "设备 / item: \(row["item_number"] as String) \(row["brand"] as String) \(row["model"] as String)\(serial) ×\(row["quantity"] as Int)"
                 }
-                + movers.map { "搬运人 / mover: \($0["name"] as String) \(IDDocument.mask($0["id_number"]))" })
+                + movers.map { "搬运人 / mover: \($0["name"] as String) \(IDDocument.mask($0["id_number"]))" },
+            stoppedUnder: slip.stopClause, slipPurpose: request.kind == .repair ? .repair : .decommission)
     }
 }

@@ -35,6 +35,6 @@ extension GateEntries {
             contractStartsOn: contract?.startsOn, contractEndsOn: contract?.endsOn, validFrom: pass.validFrom,
             validUntil: pass.validUntil, holderName: pass.visitorName, company: client.name,
             maskedID: pass.maskedIDNumber, photo: nil, escortRequired: pass.escortRequired,
-            details: [pass.number] + (reason.map { ["事由 / reason: \($0)"] } ?? []))
+            details: [pass.number] + (reason.map { ["事由 / reason: \($0)"] } ?? []), stoppedUnder: pass.stopClause)
     }
 }

@@ -24,12 +24,20 @@ public struct GateEntry: Sendable, Codable, Equatable {
     public var escortRequired: Bool
     /// Exit slips: items and movers; passes: reason. One line each, shown to the guard.
     public var details: [String]
+    /// Why the credential stopped, if it did: the clause it was cancelled, revoked or voided under.
+    public var stoppedUnder: ClauseID?
+    /// Exit slips only: a decommission (Q4) or a removal for repair (Q5).
+    public var slipPurpose: SlipPurpose?
+    /// Values a newer service wrote that this build does not know, by field (`state`: `paused`).
+    /// They are kept as written, so the replica passes them on unchanged, and the credential is
+    /// denied until gate-check is updated: an unknown state must never read as "active".
+    public var unknownValues: [String: String] = [:]
 
     public init(
         kind: CredentialKind, credentialId: UInt32, generation: UInt16, state: CredentialStatus.State,
         holderActive: Bool, contractStatus: Contract.Status?, contractStartsOn: Day?, contractEndsOn: Day?,
         validFrom: Date, validUntil: Date, holderName: String, company: String, maskedID: String, photo: String?,
-        escortRequired: Bool, details: [String]
+        escortRequired: Bool, details: [String], stoppedUnder: ClauseID? = nil, slipPurpose: SlipPurpose? = nil
     ) {
         self.kind = kind
         self.credentialId = credentialId
@@ -47,6 +55,8 @@ public struct GateEntry: Sendable, Codable, Equatable {
         self.photo = photo
         self.escortRequired = escortRequired
         self.details = details
+        self.stoppedUnder = stoppedUnder
+        self.slipPurpose = slipPurpose
     }
 
     public func contractInForce(at date: Date, timeZone: TimeZone) -> Bool {
@@ -60,7 +70,24 @@ public struct GateEntry: Sendable, Codable, Equatable {
         CredentialStatus(
             kind: kind, credentialId: credentialId, generation: generation,
             state: state == .active && date >= validUntil ? .expired : state,
-            contractInForce: contractInForce(at: date, timeZone: timeZone), holderActive: holderActive)
+            contractInForce: contractInForce(at: date, timeZone: timeZone), holderActive: holderActive,
+            stoppedUnder: stoppedUnder, slipPurpose: slipPurpose,
+            unknownValue: unknownValues.sorted { $0.key < $1.key }.first.map { "\($0.key)=\($0.value)" })
+    }
+
+    /// The raw text of a field as written: the unknown value kept, or the known one's own.
+    public func raw<Value: RawRepresentable>(_ field: String, _ value: Value?) -> String? where Value.RawValue == String {
+        unknownValues[field] ?? value?.rawValue
+    }
+
+    /// Reads one enumerated field from its text; an unknown text is kept and `fallback` (the
+    /// safest reading) stands in for it.
+    public mutating func read<Value: RawRepresentable>(_ field: String, _ text: String?, fallback: Value) -> Value?
+    where Value.RawValue == String {
+        guard let text else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        unknownValues[field] = text
+        return fallback
     }
 }
 
@@ -72,7 +99,8 @@ extension GateEntry {
             state: CredentialStatus.State(stored: card.status), holderActive: person.status == .active,
             contractStatus: contract.status, contractStartsOn: contract.startsOn, contractEndsOn: contract.endsOn,
             validFrom: card.validFrom, validUntil: card.validUntil, holderName: person.name, company: client.name,
-            maskedID: person.maskedIDNumber, photo: person.photo, escortRequired: false, details: [card.number])
+            maskedID: person.maskedIDNumber, photo: person.photo, escortRequired: false, details: [card.number],
+            stoppedUnder: card.stopClause)
     }
 }
 

@@ -10,6 +10,9 @@ public struct GateSnapshot: Sendable, Codable {
         public var staleReplicaMode: Policy.StaleReplicaMode
         public var maxAgeMinutes: Int
         public var escortRequired: Bool
+        /// Rule values a newer service sent that this build does not know, by field, kept as
+        /// written: while any is present the door denies every scan (G1.newer).
+        public var unknownValues: [String: String] = [:]
 
         public init(
             site: String, timeZone: String, antiPassback: Policy.AntiPassback, staleReplicaMode: Policy.StaleReplicaMode,
@@ -35,6 +38,38 @@ public struct GateSnapshot: Sendable, Codable {
 /// A snapshot as sent: the exact JSON bytes (as text) and Ed25519 signatures over them by every
 /// site key the service still holds, so a gate that pinned an older key still trusts the
 /// snapshot that introduces a newer one.
+extension GateSnapshot.Rules {
+    enum CodingKeys: String, CodingKey {
+        case site, timeZone, antiPassback, staleReplicaMode, maxAgeMinutes, escortRequired
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        site = try c.decode(String.self, forKey: .site)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
+        maxAgeMinutes = try c.decode(Int.self, forKey: .maxAgeMinutes)
+        escortRequired = try c.decode(Bool.self, forKey: .escortRequired)
+        let passback = try c.decode(String.self, forKey: .antiPassback)
+        let stale = try c.decode(String.self, forKey: .staleReplicaMode)
+        // The safest readings stand in for values this build does not know.
+        antiPassback = Policy.AntiPassback(rawValue: passback) ?? .deny
+        staleReplicaMode = Policy.StaleReplicaMode(rawValue: stale) ?? .failSecure
+        if Policy.AntiPassback(rawValue: passback) == nil { unknownValues["antiPassback"] = passback }
+        if Policy.StaleReplicaMode(rawValue: stale) == nil { unknownValues["staleReplicaMode"] = stale }
+        if TimeZone(identifier: timeZone) == nil { unknownValues["timeZone"] = timeZone }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(site, forKey: .site)
+        try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(unknownValues["antiPassback"] ?? antiPassback.rawValue, forKey: .antiPassback)
+        try c.encode(unknownValues["staleReplicaMode"] ?? staleReplicaMode.rawValue, forKey: .staleReplicaMode)
+        try c.encode(maxAgeMinutes, forKey: .maxAgeMinutes)
+        try c.encode(escortRequired, forKey: .escortRequired)
+    }
+}
+
 public struct SignedSnapshot: Sendable, Codable {
     public struct Signature: Sendable, Codable {
         public var keyId: Int64

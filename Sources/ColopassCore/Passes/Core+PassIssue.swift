@@ -45,6 +45,7 @@ extension Core {
         pass.status = .revoked
         pass.revokedAt = tx.now
         pass.revokeReason = reason
+        pass.stopClause = clause
         pass.updatedAt = tx.now
         try pass.update(tx.db)
         try tx.audit(

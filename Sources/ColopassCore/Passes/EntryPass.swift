@@ -63,6 +63,8 @@ public struct EntryPass<Kind: PassKind>: Record, Identifiable, Equatable {
     public var issuedBy: String
     public var revokedAt: Date?
     public var revokeReason: String?
+    /// The clause the pass was revoked under: C7 (the visit withdrawn) or C9 (the contract ended).
+    public var stopClause: ClauseID?
     /// C6: the guard who saw the ID document at the door and when (emergency passes only).
     public var idConfirmedBy: String?
     public var idConfirmedAt: Date?

@@ -27,7 +27,7 @@ extension Core {
 
     private func cancelInCascade(_ before: Card, reason: String, clause: ClauseID, _ tx: Transaction) throws -> String {
         var card = before
-        Self.cancel(&card, reason: reason, at: tx.now)
+        Self.cancel(&card, reason: reason, clause: clause, at: tx.now)
         try card.update(tx.db)
         try tx.audit("card.cancel", "card", key: card.number, before: before, after: card, clause: clause)
         return card.number

@@ -77,7 +77,7 @@ struct CardLifecycleTests {
         let seq = try site.lastSeq()
         let result = try site.core.departPerson(people[0].id, by: site.service)
         #expect(result.cancelledCards == [card.number])
-        #expect(try site.decision(card).denyReason == .cancelled)
+        #expect(try site.decision(card).denyReason == .holderDeparted)
         let records = try site.audit(after: seq)
         #expect(records.map(\.action) == ["person.depart", "card.cancel"])
         #expect(records[1].clause == "C5")
@@ -93,7 +93,7 @@ struct CardLifecycleTests {
         #expect(Set(termination.cancelledCards) == [kept.number, lost.number])
         // A lost card cannot be handed back; the other one must be.
         #expect(termination.cardsToCollect == [kept.number])
-        #expect(try site.decision(kept).denyReason == .cancelled)
+        #expect(try site.decision(kept).denyReason == .contractTerminated)
         let returned = try site.core.recordCardReturn(kept.number, by: site.service)
         #expect(returned.status == .returned && returned.returnedAt != nil)
         #expect(try site.decision(kept).denyReason == .returned)

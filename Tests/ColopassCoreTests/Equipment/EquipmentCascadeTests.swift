@@ -25,7 +25,7 @@ struct EquipmentCascadeTests {
         let cancelled = try site.core.removal(removal.request.number, by: site.service)
         #expect(cancelled.request.status == .cancelled)
         #expect(cancelled.exitSlip?.status == .cancelled)
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .cancelled)
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .contractTerminated)
         let c9 = try site.audit(after: seq).filter { $0.clause == "C9" }.map(\.action)
         #expect(c9.contains("workorder.cancel"))
         #expect(c9.contains("removal.cancel"))

@@ -37,18 +37,41 @@ struct ExitSlipTests {
         let (site, _, slip) = try slipInHand()
         site.advance(hours: 24)
         #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.date")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .expired)
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .slipWrongDay)
         let dayBefore = slip.validFrom.addingTimeInterval(-60)
-        #expect(try site.core.verifyCredential(slip.credential, at: dayBefore).denyReason == .notYetValid)
+        #expect(try site.core.verifyCredential(slip.credential, at: dayBefore).denyReason == .slipWrongDay)
         #expect(try site.item(1).status == .onSite)
     }
 
-    @Test func slipAfterItsRequestWasCancelledIsRefusedQ4Cancelled() throws {
+    @Test func slipAfterItsRequestWasWithdrawnIsRefusedQ4Withdrawn() throws {
         let (site, _, slip) = try slipInHand()
         let request = try site.core.removals(by: site.service)[0]
         _ = try site.core.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.cancelled")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .cancelled)
+        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.withdrawn")
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .removalWithdrawn)
+    }
+
+    @Test func repairSlipUsedTwiceIsRefusedQ5Used() throws {
+        let (site, _, slip) = try slipInHand(.repair)
+        _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty)
+        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.used")
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipUsed)
+    }
+
+    @Test func repairSlipOnTheWrongDateIsRefusedQ5Date() throws {
+        let (site, _, slip) = try slipInHand(.repair)
+        site.advance(hours: 24)
+        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q5.date")
+        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.date")
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipWrongDay)
+    }
+
+    @Test func repairSlipAfterItsRequestWasWithdrawnIsRefusedQ5Withdrawn() throws {
+        let (site, _, slip) = try slipInHand(.repair)
+        let request = try site.core.removals(by: site.service)[0]
+        _ = try site.core.cancelRemoval(request.request.number, reason: "维修取消", by: site.service)
+        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.withdrawn")
+        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairWithdrawn)
     }
 
     @Test func decommissionExitRemovesTheItemAndReleasesItsAddressAndPortQ4() throws {

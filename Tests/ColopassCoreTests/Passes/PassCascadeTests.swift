@@ -30,9 +30,9 @@ struct PassCascadeTests {
         #expect(cascade.filter { $0.action == "temporary_pass.revoke" }.count == 2)
         #expect(cascade.filter { $0.action == "emergency_pass.revoke" }.count == 1)
         // and the gate's verifier denies them, inside their windows
-        #expect(try site.decision(emergency).denyReason == .cancelled)
+        #expect(try site.decision(emergency).denyReason == .contractTerminated)
         let pass = try #require(approved.view.passes.first)
-        #expect(try site.decision(pass, at: pass.pass.validFrom).denyReason == .cancelled)
+        #expect(try site.decision(pass, at: pass.pass.validFrom).denyReason == .contractTerminated)
     }
 
     @Test func closedAndRejectedRequestsAreLeftAsTheyWereC9() throws {

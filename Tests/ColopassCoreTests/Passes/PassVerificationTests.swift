@@ -10,13 +10,13 @@ struct PassVerificationTests {
         let site = try TestSite()
         let pass = try #require(try site.approvedRequest().view.passes.first)
         // then: before, inside and after the window
-        #expect(try site.decision(pass).denyReason == .notYetValid)
+        #expect(try site.decision(pass).denyReason == .outsideWindow)
         site.now = pass.pass.validFrom
         #expect(try site.decision(pass).isGranted)
         site.now = pass.pass.validUntil.addingTimeInterval(-1)
         #expect(try site.decision(pass).isGranted)
         site.now = pass.pass.validUntil
-        #expect(try site.decision(pass).denyReason == .expired)
+        #expect(try site.decision(pass).denyReason == .outsideWindow)
     }
 
     @Test func passOfACancelledRequestIsDeniedC7() throws {
@@ -26,7 +26,7 @@ struct PassVerificationTests {
         site.now = pass.pass.validFrom.addingTimeInterval(60)
         #expect(try site.decision(pass).isGranted)
         _ = try site.core.cancelVisitRequest(approved.view.request.id, reason: "客户撤回", by: site.service)
-        #expect(try site.decision(pass).denyReason == .cancelled)
+        #expect(try site.decision(pass).denyReason == .visitWithdrawn)
     }
 
     @Test func temporaryPassIsDeniedWhileItsContractIsSuspendedC7Contract() throws {
@@ -46,7 +46,7 @@ struct PassVerificationTests {
         #expect(signed.credential.kind == .emergencyPass)
         #expect(try site.decision(pass).isGranted)
         site.advance(hours: 2)
-        #expect(try site.decision(pass).denyReason == .expired)
+        #expect(try site.decision(pass).denyReason == .emergencyOutsideWindow)
     }
 
     @Test func unknownPassIdIsDeniedAsUnknown() throws {

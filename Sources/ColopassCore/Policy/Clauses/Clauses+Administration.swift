@@ -48,6 +48,8 @@ public enum D1: String, ClauseFacet {
 public enum G1: String, ClauseFacet {
     public static let clause = ClauseID.G1
     case stale
+    /// The replica holds a value this gate does not know: a newer service wrote it.
+    case newer
 }
 
 /// G2: entering again without having left.

@@ -39,10 +39,11 @@ public enum Q4: String, ClauseFacet {
     case unchecked
     case state
     case date
-    case cancelled
     case used
     case direction
     case check
+    /// The removal was withdrawn: its slip stopped with it.
+    case withdrawn
     case approver
 
     public var audience: Audience { self == .approver ? .asker(.approver) : .request }
@@ -60,4 +61,8 @@ public enum Q5: String, ClauseFacet {
     case unchecked
     case state
     case date
+    case used
+    case direction
+    case check
+    case withdrawn
 }

@@ -23,6 +23,8 @@ public enum C7: String, ClauseFacet {
     case notice
     case state
     case window
+    /// The request was withdrawn or cancelled: its passes stopped with it.
+    case withdrawn
     case approver
 
     public var audience: Audience { self == .approver ? .asker(.approver) : .request }
