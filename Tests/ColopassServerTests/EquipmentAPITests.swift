@@ -83,7 +83,7 @@ struct EquipmentAPITests {
             #expect(printed.object["svg"] as? String != nil)
             #expect(try await client.call(.post, "/api/exit-slips/use", token: guardToken, json: ["scanned": credential]).status == 200)
             let reused = try await client.call(.post, "/api/exit-slips/use", token: guardToken, json: ["scanned": credential])
-            #expect(reused.status == 409 && reused.clause == "Q4.used")
+            #expect(reused.status == 409 && reused.clause == "Q5.used")
             let garbage = try await client.call(.post, "/api/exit-slips/use", token: guardToken, json: ["scanned": "???"])
             #expect(garbage.status == 400)
             // back from repair
