@@ -52,7 +52,7 @@ struct RouteGuard: Sendable {
         guard route.access != .open else { return context }
         var context = context
         let (secret, viaCookie) = try credentials(request)
-        let identity = try core.authenticate(token: secret)
+        let identity = try core.accounts.authenticate(token: secret)
         if identity.kind == .gate, route.access != .gate {
             throw core.policy.refusal(
                 R1.role, zh: "门禁令牌只能用于门禁接口", en: "a gate token opens the gate endpoints only")

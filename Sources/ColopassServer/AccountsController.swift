@@ -27,7 +27,7 @@ struct AccountsController: Sendable {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "/api/accounts", .signedIn, .manageAccounts) { _, context in
-                try Reply.json(try core.accounts(by: try context.actor(core)))
+                try Reply.json(try core.accounts.accounts(by: try context.actor(core)))
             },
             APIRoute(.post, "/api/accounts", .signedIn, .manageAccounts) { request, context in
                 let body = try await Input.json(NewAccount.self, from: request, core)
@@ -35,18 +35,18 @@ struct AccountsController: Sendable {
                     throw CoreError.invalid(
                         "role", zh: "未知岗位", en: "one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let account = try core.addAccount(
+                let account = try core.accounts.addAccount(
                     name: body.name, displayName: body.displayName, role: role, clientId: body.clientId,
                     by: try context.actor(core))
                 return try Reply.json(account.redacted, status: .created)
             },
             APIRoute(.post, "/api/accounts/{name}/disable", .signedIn, .manageAccounts) { _, context in
-                let account = try core.disableAccount(try Input.text("name", context), by: try context.actor(core))
+                let account = try core.accounts.disableAccount(try Input.text("name", context), by: try context.actor(core))
                 return try Reply.json(account.redacted)
             },
             APIRoute(.put, "/api/accounts/{name}/password", .signedIn, .manageAccounts) { request, context in
                 let body = try await Input.json(PasswordSet.self, from: request, core)
-                try core.setPassword(
+                try core.accounts.setPassword(
                     try Input.text("name", context), to: body.password, hasher: configuration.hasher,
                     by: try context.actor(core))
                 return Reply.noContent()
@@ -56,17 +56,17 @@ struct AccountsController: Sendable {
                 guard let kind = AuthToken.Kind(rawValue: body.kind), kind != .session else {
                     throw CoreError.invalid("kind", zh: "应为 api 或 gate", en: "api or gate")
                 }
-                let issued = try core.issueToken(
+                let issued = try core.accounts.issueToken(
                     kind, for: try Input.text("name", context), label: body.label, days: body.days,
                     by: try context.actor(core))
                 return try Reply.json(issued, status: .created)
             },
             APIRoute(.get, "/api/tokens", .signedIn, .manageAccounts) { request, context in
                 try Reply.json(
-                    try core.tokens(includeEnded: try Input.queryBool("all", request), by: try context.actor(core)))
+                    try core.accounts.tokens(includeEnded: try Input.queryBool("all", request), by: try context.actor(core)))
             },
             APIRoute(.delete, "/api/tokens/{id}", .signedIn, .manageAccounts) { _, context in
-                try Reply.json(try core.revokeToken(try Input.id("id", context), by: try context.actor(core)))
+                try Reply.json(try core.accounts.revokeToken(try Input.id("id", context), by: try context.actor(core)))
             },
         ]
     }

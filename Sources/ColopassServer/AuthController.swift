@@ -33,7 +33,7 @@ struct AuthController: Sendable {
         [
             APIRoute(.post, "/api/session", .open) { request, context in
                 let body = try await Input.json(SignInRequest.self, from: request, core)
-                let signIn = try core.signIn(
+                let signIn = try core.accounts.signIn(
                     name: body.name, password: body.password, from: context.remoteAddress,
                     hasher: configuration.hasher)
                 return try Reply.json(
@@ -42,7 +42,7 @@ struct AuthController: Sendable {
             },
             APIRoute(.delete, "/api/session") { _, context in
                 let identity = try context.signedIn(core)
-                try core.signOut(tokenId: identity.tokenId, by: identity.actor)
+                try core.accounts.signOut(tokenId: identity.tokenId, by: identity.actor)
                 return Reply.noContent()
             },
             APIRoute(.get, "/api/me") { _, context in
@@ -52,7 +52,7 @@ struct AuthController: Sendable {
             },
             APIRoute(.put, "/api/me/password") { request, context in
                 let body = try await Input.json(PasswordChange.self, from: request, core)
-                try core.changeOwnPassword(
+                try core.accounts.changeOwnPassword(
                     current: body.current, to: body.password, hasher: configuration.hasher, by: try context.actor(core))
                 return Reply.noContent()
             },

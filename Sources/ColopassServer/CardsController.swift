@@ -24,36 +24,36 @@ struct CardsController: Sendable {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "/api/cards", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.cards(by: try context.actor(core)))
+                try Reply.json(try core.cards.cards(by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards", .signedIn, .issueCards) { request, context in
                 let body = try await Input.json(IssueRequest.self, from: request, core)
                 return try Reply.json(
-                    try core.issueCard(personId: body.personId, by: try context.actor(core)), status: .created)
+                    try core.cards.issueCard(personId: body.personId, by: try context.actor(core)), status: .created)
             },
             APIRoute(.get, "/api/cards/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.card(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.cards.card(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/lost", .signedIn, .reportCardLost) { _, context in
-                try Reply.json(try core.reportCardLost(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.cards.reportCardLost(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/reissue", .signedIn, .issueCards) { request, context in
                 let body = try await Input.json(ReissueRequest.self, from: request, core)
                 let (actor, number) = (try context.actor(core), try Input.text("number", context))
                 let card = try Uploads.with(core, [("loss_letter", body.lossLetter)]) { files in
-                    try core.reissueCard(number, lossLetterPath: files["loss_letter"], by: actor)
+                    try core.cards.reissueCard(number, lossLetterPath: files["loss_letter"], by: actor)
                 }
                 return try Reply.json(card)
             },
             APIRoute(.post, "/api/cards/{number}/cancel", .signedIn, .issueCards) { request, context in
                 let body = try await Input.json(CancelRequest.self, from: request, core)
                 return try Reply.json(
-                    try core.cancelCard(
+                    try core.cards.cancelCard(
                         try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/return", .signedIn, .returnCards) { _, context in
                 try Reply.json(
-                    try core.recordCardReturn(try Input.text("number", context), by: try context.actor(core)))
+                    try core.cards.recordCardReturn(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/cards/{number}/badge/{file}", .signedIn, .issueCards) { _, context in
                 let file = try Input.text("file", context)
@@ -62,7 +62,7 @@ struct CardsController: Sendable {
                         "file", zh: "应为 \(Self.badgeFiles.joined(separator: "、"))",
                         en: "one of \(Self.badgeFiles.joined(separator: ", "))")
                 }
-                let badge = try core.renderBadge(try Input.text("number", context), by: try context.actor(core))
+                let badge = try core.cards.renderBadge(try Input.text("number", context), by: try context.actor(core))
                 switch file {
                 case "front.svg": return Reply.text(badge.front, type: "image/svg+xml")
                 case "back.svg": return Reply.text(badge.back, type: "image/svg+xml")

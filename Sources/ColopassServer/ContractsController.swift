@@ -26,11 +26,11 @@ struct ContractsController: Sendable {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "/api/contracts", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.contracts(by: try context.actor(core)))
+                try Reply.json(try core.registry.contracts(by: try context.actor(core)))
             },
             APIRoute(.post, "/api/contracts", .signedIn, .manageContracts) { request, context in
                 let body = try await Input.json(NewContractRequest.self, from: request, core)
-                let contract = try core.addContract(
+                let contract = try core.registry.addContract(
                     NewContract(
                         number: body.number, clientId: body.clientId, startsOn: body.startsOn, endsOn: body.endsOn,
                         racks: body.racks, serverQuota: body.serverQuota, ipsPerServer: body.ipsPerServer,
@@ -39,18 +39,18 @@ struct ContractsController: Sendable {
                 return try Reply.json(contract, status: .created)
             },
             APIRoute(.get, "/api/contracts/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.contract(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.registry.contract(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/contracts/{number}/activate", .signedIn, .manageContracts) { _, context in
                 try Reply.json(
-                    try core.activateContract(try Input.text("number", context), by: try context.actor(core)))
+                    try core.registry.activateContract(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/contracts/{number}/suspend", .signedIn, .manageContracts) { _, context in
                 try Reply.json(
-                    try core.suspendContract(try Input.text("number", context), by: try context.actor(core)))
+                    try core.registry.suspendContract(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/contracts/{number}/terminate", .signedIn, .manageContracts) { _, context in
-                let ended = try core.terminateContract(try Input.text("number", context), by: try context.actor(core))
+                let ended = try core.registry.terminateContract(try Input.text("number", context), by: try context.actor(core))
                 return try Reply.json(
                     TerminationResponse(
                         contract: ended.contract, cancelledCards: ended.cancelledCards,

@@ -26,13 +26,13 @@ struct EmergenciesController: Sendable {
         [
             APIRoute(.get, "/api/emergencies", .signedIn, .viewRegistry) { request, context in
                 try Reply.json(
-                    try core.emergencies(
+                    try core.passes.emergencies(
                         awaitingReview: try Input.queryBool("awaiting_review", request),
                         clientId: try Input.queryInt("client", request, atLeast: 1), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/emergencies", .signedIn, .approveEmergency) { request, context in
                 let body = try await Input.json(ApproveRequest.self, from: request, core)
-                let view = try core.approveEmergency(
+                let view = try core.passes.approveEmergency(
                     NewEmergency(
                         clientId: body.clientId, staff: body.staff.map(\.core), reason: body.reason, hours: body.hours,
                         reportedBy: body.reportedBy),
@@ -40,15 +40,15 @@ struct EmergenciesController: Sendable {
                 return try Reply.json(view, status: .created)
             },
             APIRoute(.get, "/api/emergencies/{id}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.emergency(try Input.id("id", context), by: try context.actor(core)))
+                try Reply.json(try core.passes.emergency(try Input.id("id", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/emergencies/{id}/review", .signedIn, .reviewEmergency) { request, context in
                 let body = try await Input.json(ReviewRequest.self, from: request, core)
                 return try Reply.json(
-                    try core.reviewEmergency(try Input.id("id", context), note: body.note, by: try context.actor(core)))
+                    try core.passes.reviewEmergency(try Input.id("id", context), note: body.note, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/emergencies/{id}/slips", .signedIn, .approveEmergency) { _, context in
-                let slips = try core.emergencyPassSlips(
+                let slips = try core.passes.emergencyPassSlips(
                     emergencyId: try Input.id("id", context), by: try context.actor(core))
                 return try Reply.json(slips.map(SlipJSON.init))
             },
@@ -56,7 +56,7 @@ struct EmergenciesController: Sendable {
                 request, context in
                 let body = try await Input.json(ConfirmRequest.self, from: request, core)
                 return try Reply.json(
-                    try core.confirmEmergencyID(
+                    try core.passes.confirmEmergencyID(
                         try Input.text("number", context), idNumber: body.idNumber, by: try context.actor(core)))
             },
         ]

@@ -27,7 +27,7 @@ struct GateController: Sendable {
             },
             APIRoute(.get, "/api/gate/keys", .gate) { _, context in
                 _ = try context.actor(core)
-                return try Reply.json(try core.publicKeyExport())
+                return try Reply.json(try core.keys.publicKeyExport())
             },
         ]
     }

@@ -31,7 +31,7 @@ struct PeopleController: Sendable {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "/api/people", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.people(by: try context.actor(core)).map(\.masked))
+                try Reply.json(try core.registry.people(by: try context.actor(core)).map(\.masked))
             },
             APIRoute(.post, "/api/people", .signedIn, .managePersonnel) { request, context in
                 let body = try await Input.json(NewPersonRequest.self, from: request, core)
@@ -39,7 +39,7 @@ struct PeopleController: Sendable {
                 let view = try Uploads.with(
                     core, [("photo", body.photo), ("id_copy", body.idCopy), ("letter", body.letter)]
                 ) { files in
-                    try core.addPerson(
+                    try core.registry.addPerson(
                         NewPerson(
                             clientId: body.clientId, name: body.name, idType: body.idType ?? "resident_id",
                             idNumber: body.idNumber, phone: body.phone, photoPath: files["photo"],
@@ -49,10 +49,10 @@ struct PeopleController: Sendable {
                 return try Reply.json(view.masked, status: .created)
             },
             APIRoute(.get, "/api/people/{id}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.person(try Input.id("id", context), by: try context.actor(core)).masked)
+                try Reply.json(try core.registry.person(try Input.id("id", context), by: try context.actor(core)).masked)
             },
             APIRoute(.get, "/api/people/{id}/photo", .signedIn, .viewRegistry) { _, context in
-                let view = try core.person(try Input.id("id", context), by: try context.actor(core))
+                let view = try core.registry.person(try Input.id("id", context), by: try context.actor(core))
                 guard let sha = view.person.photo,
                     let data = FileManager.default.contents(atPath: core.documents.path(of: sha))
                 else { throw CoreError.notFound(entity: "photo", key: String(view.person.id)) }
@@ -64,14 +64,14 @@ struct PeopleController: Sendable {
                 let person = try Uploads.with(
                     core, [("photo", body.photo), ("id_copy", body.idCopy), ("letter", body.letter)]
                 ) { files in
-                    try core.attachDocuments(
+                    try core.registry.attachDocuments(
                         personId: id, photoPath: files["photo"], idCopyPath: files["id_copy"],
                         letterPath: files["letter"], by: actor)
                 }
                 return try Reply.json(person.masked)
             },
             APIRoute(.post, "/api/people/{id}/depart", .signedIn, .managePersonnel) { _, context in
-                let departed = try core.departPerson(try Input.id("id", context), by: try context.actor(core))
+                let departed = try core.registry.departPerson(try Input.id("id", context), by: try context.actor(core))
                 return try Reply.json(
                     Departure(person: departed.person.masked, cancelledCards: departed.cancelledCards))
             },

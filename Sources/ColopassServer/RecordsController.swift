@@ -26,25 +26,25 @@ struct RecordsController: Sendable {
             APIRoute(.get, "/api/visitor-log", .signedIn, .viewVisitorLog) { request, context in
                 let (from, to, client) = try range(request)
                 return try Reply.json(
-                    try core.visitorLog(from: from, to: to, clientId: client, by: try context.actor(core)))
+                    try core.passes.visitorLog(from: from, to: to, clientId: client, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/visitor-log.csv", .signedIn, .viewVisitorLog) { request, context in
                 let (from, to, client) = try range(request)
-                let csv = try core.exportVisitorLog(from: from, to: to, clientId: client, by: try context.actor(core))
+                let csv = try core.passes.exportVisitorLog(from: from, to: to, clientId: client, by: try context.actor(core))
                 return Reply.text(csv, type: "text/csv; charset=utf-8", filename: "visitor-log-\(from)-\(to).csv")
             },
             APIRoute(.post, "/api/visitor-log/purge", .signedIn, .viewVisitorLog) { _, context in
-                try Reply.json(Purge(deleted: try core.purgeVisitorLog(by: try context.actor(core))))
+                try Reply.json(Purge(deleted: try core.passes.purgeVisitorLog(by: try context.actor(core))))
             },
             APIRoute(.get, "/api/audit", .signedIn, .viewAudit) { request, context in
                 let limit = try Input.queryInt("limit", request, atLeast: 1) ?? 100
                 return try Reply.json(
-                    try core.auditRecords(
+                    try core.audit.auditRecords(
                         entity: Input.query("entity", request), key: Input.query("key", request),
                         limit: Int(min(limit, 10_000)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/audit/verify", .signedIn, .viewAudit) { _, context in
-                let result = try core.verifyAudit(by: try context.actor(core))
+                let result = try core.audit.verifyAudit(by: try context.actor(core))
                 return try Reply.json(
                     Verification(
                         checked: result.checked, intact: result.firstBreak == nil,

@@ -47,7 +47,7 @@ struct RemovalsController: Sendable {
         [
             APIRoute(.get, "/api/removals", .signedIn, .viewRegistry) { request, context in
                 try Reply.json(
-                    try core.removals(clientId: try Input.queryInt("client", request, atLeast: 1), by: try context.actor(core)))
+                    try core.equipment.removals(clientId: try Input.queryInt("client", request, atLeast: 1), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals", .signedIn, .fileRemoval) { request, context in
                 let body = try await Input.json(FileRequest.self, from: request, core)
@@ -59,7 +59,7 @@ struct RemovalsController: Sendable {
                 var uploads: [(field: String, upload: Upload?)] = [("application_scan", body.applicationScan)]
                 for (index, mover) in movers.enumerated() { uploads.append(("movers[\(index)].id_copy", mover.idCopy)) }
                 let view = try Uploads.with(core, uploads) { files in
-                    try core.fileRemoval(
+                    try core.equipment.fileRemoval(
                         NewRemovalRequest(
                             kind: kind, clientId: body.clientId, items: body.items, removalDate: body.removalDate,
                             companyName: body.companyName,
@@ -74,44 +74,44 @@ struct RemovalsController: Sendable {
                 return try Reply.json(view, status: .created)
             },
             APIRoute(.get, "/api/removals/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.removal(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.removal(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
                 let body = try await Input.json(Check.self, from: request, core)
                 return try Reply.json(
-                    try core.checkRemoval(
+                    try core.equipment.checkRemoval(
                         try Input.text("number", context), serials: body.serials, counts: body.counts ?? [:],
                         by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/approve", .signedIn, .decideRemoval) { _, context in
-                try Reply.json(try core.approveRemoval(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.approveRemoval(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.rejectRemoval(try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
+                    try core.equipment.rejectRemoval(try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/cancel", .signedIn, .fileRemoval) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.cancelRemoval(try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
+                    try core.equipment.cancelRemoval(try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/return", .signedIn, .acceptEquipment) { request, context in
                 let body = try await Input.json(Items.self, from: request, core)
                 return try Reply.json(
-                    try core.returnFromRepair(
+                    try core.equipment.returnFromRepair(
                         try Input.text("number", context), items: body.items, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/exit-slips/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.exitSlip(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.exitSlip(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/exit-slips/{number}/slip", .signedIn, .decideRemoval) { _, context in
-                let slip = try core.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
+                let slip = try core.equipment.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
                 return try Reply.json(SlipJSON(slip))
             },
             APIRoute(.post, "/api/exit-slips/use", .signedIn, .operateGate) { request, context in
                 let body = try await Input.json(Scan.self, from: request, core)
-                return try Reply.json(try core.useExitSlip(body.scanned, by: try context.actor(core)))
+                return try Reply.json(try core.equipment.useExitSlip(body.scanned, by: try context.actor(core)))
             },
         ]
     }

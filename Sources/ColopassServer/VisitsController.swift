@@ -40,7 +40,7 @@ struct VisitsController: Sendable {
                     return status
                 }
                 return try Reply.json(
-                    try core.visitRequests(
+                    try core.passes.visitRequests(
                         clientId: try Input.queryInt("client", request, atLeast: 1), status: status,
                         by: try context.actor(core)))
             },
@@ -51,7 +51,7 @@ struct VisitsController: Sendable {
                 let start = try EntryWindow.parse(body.windowStart, field: "window_start", in: zone)
                 let end = try EntryWindow.parse(body.windowEnd, field: "window_end", in: zone)
                 let view = try Uploads.with(core, [("letter", body.letter)]) { files in
-                    try core.fileVisitRequest(
+                    try core.passes.fileVisitRequest(
                         NewVisitRequest(
                             clientId: body.clientId, reason: body.reason, windowStart: start, windowEnd: end,
                             visitors: body.visitors.map(\.core), letterPath: files["letter"]),
@@ -60,26 +60,26 @@ struct VisitsController: Sendable {
                 return try Reply.json(view, status: .created)
             },
             APIRoute(.get, "/api/visit-requests/{id}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.visitRequest(try Input.id("id", context), by: try context.actor(core)))
+                try Reply.json(try core.passes.visitRequest(try Input.id("id", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/visit-requests/{id}/approve", .signedIn, .decideVisitRequest) { _, context in
                 try Reply.json(
-                    try core.approveVisitRequest(try Input.id("id", context), by: try context.actor(core)))
+                    try core.passes.approveVisitRequest(try Input.id("id", context), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/visit-requests/{id}/reject", .signedIn, .decideVisitRequest) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.rejectVisitRequest(
+                    try core.passes.rejectVisitRequest(
                         try Input.id("id", context), reason: body.reason ?? "", by: try context.actor(core)))
             },
             APIRoute(.post, "/api/visit-requests/{id}/cancel", .signedIn, .fileVisitRequest) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.cancelVisitRequest(
+                    try core.passes.cancelVisitRequest(
                         try Input.id("id", context), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/visit-requests/{id}/slips", .signedIn, .fileVisitRequest) { _, context in
-                let slips = try core.temporaryPassSlips(
+                let slips = try core.passes.temporaryPassSlips(
                     requestId: try Input.id("id", context), by: try context.actor(core))
                 return try Reply.json(slips.map(SlipJSON.init))
             },

@@ -12,21 +12,21 @@ enum CardIssueBench {
         // One company holds many cards here only so that one run measures many issues.
         policy.parameters.cardsPerCompanyClient = 10_000
         let core = try Core(dataDirectory: directory + "/data", policy: policy)
-        let service = Actor(account: try core.addAccount(name: "cs", role: .customerService, by: .system))
-        let client = try core.addClient(
+        let service = Actor(account: try core.accounts.addAccount(name: "cs", role: .customerService, by: .system))
+        let client = try core.registry.addClient(
             NewClient(kind: .company, name: "压测公司 Bench Co", creditCode: "91110108MA01ABCD1E"), by: service)
         let today = core.today
-        _ = try core.addContract(
+        _ = try core.registry.addContract(
             NewContract(
                 number: "BENCH-1", clientId: client.id, startsOn: today.description,
                 endsOn: today.adding(days: 365).description, racks: ["A01"], serverQuota: 10), by: service)
-        _ = try core.activateContract("BENCH-1", by: service)
+        _ = try core.registry.activateContract("BENCH-1", by: service)
         let photo = directory + "/photo.png"
         try Data(try GrayscalePNG.encode([UInt8](repeating: 0x80, count: 120 * 160), width: 120, height: 160))
             .write(to: URL(fileURLWithPath: photo))
         let count = 200
         let people = try (0..<count).map { index in
-            try core.addPerson(
+            try core.registry.addPerson(
                 NewPerson(
                     clientId: client.id, name: "员工\(index)", idType: "passport",
                     idNumber: "E\(String(format: "%08d", index))", phone: "13800000000", photoPath: photo,
@@ -36,8 +36,8 @@ enum CardIssueBench {
         var times: [Double] = []
         for person in people {
             times.append(try Measure.milliseconds {
-                let card = try core.issueCard(personId: person.id, by: service)
-                _ = try core.renderBadge(card.number, by: service).write(to: directory + "/badges/\(card.number)")
+                let card = try core.cards.issueCard(personId: person.id, by: service)
+                _ = try core.cards.renderBadge(card.number, by: service).write(to: directory + "/badges/\(card.number)")
             })
         }
         print("cards issued: \(count), synchronous=FULL")

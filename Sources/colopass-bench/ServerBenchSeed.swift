@@ -40,30 +40,30 @@ enum ServerBenchSeed {
         let policy = try Policy.load(contentsOf: policyPath)
         let core = try Core(dataDirectory: directory + "/data", policy: policy)
 
-        _ = try core.initialiseSite(adminName: "admin")
-        _ = try core.addAccount(name: "kefu", displayName: "客服 压测", role: .customerService, by: .system)
-        _ = try core.addAccount(name: "baoan", displayName: "保安 压测", role: .guard, by: .system)
-        let service = try core.actor(named: "kefu")
+        _ = try core.accounts.initialiseSite(adminName: "admin")
+        _ = try core.accounts.addAccount(name: "kefu", displayName: "客服 压测", role: .customerService, by: .system)
+        _ = try core.accounts.addAccount(name: "baoan", displayName: "保安 压测", role: .guard, by: .system)
+        let service = try core.accounts.actor(named: "kefu")
 
         // The template: through the core, which creates the signing key and the documents.
         let today = core.today
         let (startsOn, endsOn) = (today.adding(days: -30), today.adding(days: 335))
-        let first = try core.addClient(
+        let first = try core.registry.addClient(
             NewClient(kind: .company, name: companyName(0), creditCode: creditCode(0)), by: service)
-        _ = try core.addContract(
+        _ = try core.registry.addContract(
             NewContract(
                 number: contractNumber(0), clientId: first.id, startsOn: startsOn.description,
                 endsOn: endsOn.description, racks: [rack(0)], serverQuota: 4), by: service)
-        _ = try core.activateContract(contractNumber(0), by: service)
+        _ = try core.registry.activateContract(contractNumber(0), by: service)
         let photo = directory + "/photo.png"
         try Data(try GrayscalePNG.encode([UInt8](repeating: 0x80, count: 120 * 160), width: 120, height: 160))
             .write(to: URL(fileURLWithPath: photo))
-        let person = try core.addPerson(
+        let person = try core.registry.addPerson(
             NewPerson(
                 clientId: first.id, name: personName(0), idType: "resident_id", idNumber: residentID(0),
                 phone: phone(0), photoPath: photo, idCopyPath: photo, letterPath: photo), by: service
         ).person
-        let template = try core.card(try core.issueCard(personId: person.id, by: service).number, by: service).card
+        let template = try core.cards.card(try core.cards.issueCard(personId: person.id, by: service).number, by: service).card
         let keyPath = directory + "/data/keys/signing-\(template.keyId).key"
         guard let raw = [UInt8](hex: try String(contentsOfFile: keyPath, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines))
@@ -73,9 +73,9 @@ enum ServerBenchSeed {
         let numbers = try bulk(
             core, key: key, template: template, person: person, contract: (startsOn, endsOn), site: policy.site.code)
 
-        let admin = try core.actor(named: "admin")
-        let api = try core.issueToken(.api, for: "kefu", label: "bench", by: admin)
-        let gate = try core.issueToken(.gate, for: "baoan", label: "bench", by: admin)
+        let admin = try core.accounts.actor(named: "admin")
+        let api = try core.accounts.issueToken(.api, for: "kefu", label: "bench", by: admin)
+        let gate = try core.accounts.issueToken(.gate, for: "baoan", label: "bench", by: admin)
         return Site(
             core: core, policyPath: policyPath, apiToken: api.token, gateToken: gate.token,
             cardNumbers: [template.number] + numbers)

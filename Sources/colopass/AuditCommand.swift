@@ -13,7 +13,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let (checked, firstBreak) = try core.verifyAudit(by: try global.actor(core))
+            let (checked, firstBreak) = try core.audit.verifyAudit(by: try global.actor(core))
             if global.json {
                 Output.json(["checked": String(checked), "first_break": firstBreak.map { String($0.seq) } ?? "",
                              "reason": firstBreak?.reason ?? ""])
@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let records = try core.auditRecords(entity: entity, key: key, limit: limit, by: try global.actor(core))
+            let records = try core.audit.auditRecords(entity: entity, key: key, limit: limit, by: try global.actor(core))
             if global.json { return Output.json(records) }
             Output.table(
                 ["#", "时间/at", "操作人/actor", "操作/action", "对象/entity", "条款/clause", "结果/outcome"],

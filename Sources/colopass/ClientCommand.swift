@@ -28,7 +28,7 @@ struct ClientCommand: ParsableCommand {
                 return NewContact(name: parts[0], phone: parts[1])
             }
             let core = try global.openCore()
-            let client = try core.addClient(
+            let client = try core.registry.addClient(
                 NewClient(
                     kind: kind, name: name, creditCode: creditCode, idType: kind == .individual ? idType : nil,
                     idNumber: idNumber, contacts: contacts),
@@ -44,7 +44,7 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let clients = try core.clients(by: try global.actor(core))
+            let clients = try core.registry.clients(by: try global.actor(core))
             if global.json { return Output.json(clients.map(\.display)) }
             Output.table(
                 ["ID", "类型/kind", "名称/name", "证照/identifier", "状态/status"],
@@ -60,8 +60,8 @@ struct ClientCommand: ParsableCommand {
         func run() throws {
             let core = try global.openCore()
             let actor = try global.actor(core)
-            let (client, contacts) = try core.client(id, by: actor)
-            let contracts = try core.contracts(clientId: id, by: actor)
+            let (client, contacts) = try core.registry.client(id, by: actor)
+            let contracts = try core.registry.contracts(clientId: id, by: actor)
             if global.json {
                 return Output.json(ClientDetail(client: client.display, contacts: contacts, contracts: contracts))
             }

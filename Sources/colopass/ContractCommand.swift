@@ -21,7 +21,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let contract = try core.addContract(
+            let contract = try core.registry.addContract(
                 NewContract(
                     number: number, clientId: client, startsOn: from, endsOn: to,
                     racks: racks.split(separator: ",").map(String.init), serverQuota: serverQuota,
@@ -39,7 +39,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let contract = try core.activateContract(number, by: try global.actor(core))
+            let contract = try core.registry.activateContract(number, by: try global.actor(core))
             if global.json { return Output.json(contract) }
             print("合同已生效 / contract active: \(contract.number)")
         }
@@ -52,7 +52,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let contract = try core.suspendContract(number, by: try global.actor(core))
+            let contract = try core.registry.suspendContract(number, by: try global.actor(core))
             if global.json { return Output.json(contract) }
             print("合同已暂停 / contract suspended: \(contract.number)")
         }
@@ -65,7 +65,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let result = try core.terminateContract(number, by: try global.actor(core))
+            let result = try core.registry.terminateContract(number, by: try global.actor(core))
             if global.json { return Output.json(TerminationDisplay(result)) }
             print("合同已终止 / contract terminated: \(result.contract.number)")
             print("已注销出入证 / cards cancelled: \(result.cancelledCards.joined(separator: ", "))")
@@ -82,7 +82,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let contracts = try core.contracts(clientId: client, by: try global.actor(core))
+            let contracts = try core.registry.contracts(clientId: client, by: try global.actor(core))
             if global.json { return Output.json(contracts) }
             Output.table(
                 ["编号/number", "客户/client", "起/from", "止/to", "状态/status", "机柜/racks", "配额/quota"],
@@ -100,7 +100,7 @@ struct ContractCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let contract = try core.contract(number, by: try global.actor(core))
+            let contract = try core.registry.contract(number, by: try global.actor(core))
             if global.json { return Output.json(contract) }
             Output.fields([
                 ("编号 / number", contract.number),

@@ -19,12 +19,12 @@ struct EmergencyApproveCommand: ParsableCommand {
         let core = try global.openCore()
         let actor = try global.actor(core)
         let people = try staff.enumerated().map { try VisitInput.visitor($1, field: "staff[\($0)]") }
-        let view = try core.approveEmergency(
+        let view = try core.passes.approveEmergency(
             NewEmergency(
                 clientId: client, staff: people, reason: reason,
                 hours: hours ?? Double(core.policy.parameters.emergencyEntryMaxWindowHours), reportedBy: reportedBy),
             by: actor)
-        let files = try VisitInput.write(try core.emergencyPassSlips(emergencyId: view.entry.id, by: actor), under: out)
+        let files = try VisitInput.write(try core.passes.emergencyPassSlips(emergencyId: view.entry.id, by: actor), under: out)
         if global.json { return Output.json(ApprovedEmergency(emergency: view, files: files)) }
         print("紧急进入已批准 / emergency approved: \(view.entry.id)  \(view.clientName)")
         for pass in view.passes {
@@ -44,7 +44,7 @@ struct EmergencyListCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let views = try core.emergencies(awaitingReview: pending, clientId: client, by: try global.actor(core))
+        let views = try core.passes.emergencies(awaitingReview: pending, clientId: client, by: try global.actor(core))
         if global.json { return Output.json(views) }
         let zone = core.policy.site.timeZone
         Output.table(
@@ -69,7 +69,7 @@ struct EmergencyReviewCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let view = try core.reviewEmergency(id, note: note, by: try global.actor(core))
+        let view = try core.passes.reviewEmergency(id, note: note, by: try global.actor(core))
         if global.json { return Output.json(view) }
         print("已复核 / reviewed: \(view.entry.id) by \(view.entry.reviewedBy ?? "")")
     }
@@ -84,7 +84,7 @@ struct EmergencyConfirmIDCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let confirmed = try core.confirmEmergencyID(pass, idNumber: idNumber, by: try global.actor(core))
+        let confirmed = try core.passes.confirmEmergencyID(pass, idNumber: idNumber, by: try global.actor(core))
         if global.json { return Output.json(confirmed) }
         print("证件已核验 / ID confirmed: \(confirmed.number)  \(confirmed.visitorName) \(confirmed.idNumber)")
     }

@@ -24,7 +24,7 @@ struct InventoryCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let items = try core.inventory(clientId: client, includeRemoved: all, by: try global.actor(core))
+            let items = try core.equipment.inventory(clientId: client, includeRemoved: all, by: try global.actor(core))
             if global.json { return Output.json(items) }
             Output.table(
                 ["编号/number", "客户/client", "类型/kind", "设备/item", "位置/location", "状态/status", "IP", "端口/ports"],

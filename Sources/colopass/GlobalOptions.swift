@@ -35,6 +35,6 @@ struct GlobalOptions: ParsableArguments {
             throw CoreError.invalid(
                 "as", zh: "请用 --as 或 COLOPASS_AS 指定操作账户", en: "name the acting account with --as or COLOPASS_AS")
         }
-        return try core.actor(named: name)
+        return try core.accounts.actor(named: name)
     }
 }

@@ -15,7 +15,7 @@ extension IPCommand {
 
             func run() throws {
                 let core = try global.openCore()
-                let pool = try core.addIPPool(cidr: cidr, note: note, by: try global.actor(core))
+                let pool = try core.equipment.addIPPool(cidr: cidr, note: note, by: try global.actor(core))
                 if global.json { return Output.json(pool) }
                 let block = pool.block
                 print("地址池已添加 / pool added: \(pool.cidr)  \(block.firstHost)–\(block.lastHost) (\(block.hostCount))")
@@ -28,7 +28,7 @@ extension IPCommand {
 
             func run() throws {
                 let core = try global.openCore()
-                let pools = try core.ipPools(by: try global.actor(core))
+                let pools = try core.equipment.ipPools(by: try global.actor(core))
                 if global.json { return Output.json(pools) }
                 Output.table(
                     ["地址池/pool", "范围/hosts", "总数/size", "已用/used", "空闲/free"],
@@ -53,7 +53,7 @@ extension IPCommand {
 
             func run() throws {
                 let core = try global.openCore()
-                let pool = try core.addPortPool(switch: switchName, from: from, to: to, by: try global.actor(core))
+                let pool = try core.equipment.addPortPool(switch: switchName, from: from, to: to, by: try global.actor(core))
                 if global.json { return Output.json(pool) }
                 print("端口已添加 / ports added: \(pool.switchName) \(pool.firstPort)–\(pool.lastPort)")
             }
@@ -65,7 +65,7 @@ extension IPCommand {
 
             func run() throws {
                 let core = try global.openCore()
-                let pools = try core.portPools(by: try global.actor(core))
+                let pools = try core.equipment.portPools(by: try global.actor(core))
                 if global.json { return Output.json(pools) }
                 Output.table(
                     ["交换机/switch", "端口/ports", "已用/used", "空闲/free"],
@@ -88,11 +88,11 @@ extension IPCommand {
             let core = try global.openCore()
             let actor = try global.actor(core)
             if port {
-                let allocation = try core.assignPort(item: item, by: actor)
+                let allocation = try core.equipment.assignPort(item: item, by: actor)
                 if global.json { return Output.json(allocation) }
                 print("已分配端口 / port assigned: \(allocation.label)")
             } else {
-                let allocation = try core.assignAddress(item: item, by: actor)
+                let allocation = try core.equipment.assignAddress(item: item, by: actor)
                 if global.json { return Output.json(allocation) }
                 print("已分配 IP / address assigned: \(allocation.address)")
             }
@@ -106,7 +106,7 @@ extension IPCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let allocations = try core.addressAllocations(clientId: client, by: try global.actor(core))
+            let allocations = try core.equipment.addressAllocations(clientId: client, by: try global.actor(core))
             if global.json { return Output.json(allocations) }
             Output.table(
                 ["IP", "客户/client", "设备/item", "分配/since"],

@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let setup = try core.initialiseSite(adminName: admin)
+        let setup = try core.accounts.initialiseSite(adminName: admin)
         if setup.createdAdmin {
             print("已创建管理员账户 / admin account created: \(admin)")
         } else {

@@ -21,7 +21,7 @@ struct OperatorCommand: ParsableCommand {
                     "role", zh: "未知岗位", en: "one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let core = try global.openCore()
-            let account = try core.addAccount(
+            let account = try core.accounts.addAccount(
                 name: name, displayName: displayName, role: role, clientId: client, by: try global.actor(core))
             if global.json { return Output.json(account.redacted) }
             print("账户已创建 / account added: \(account.name) (\(account.role.rawValue))")
@@ -34,7 +34,7 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let accounts = try core.accounts(by: try global.actor(core))
+            let accounts = try core.accounts.accounts(by: try global.actor(core))
             if global.json { return Output.json(accounts) }
             Output.table(
                 ["账户/name", "姓名/display", "岗位/role", "客户/client", "状态/status"],
@@ -51,7 +51,7 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let account = try core.disableAccount(name, by: try global.actor(core))
+            let account = try core.accounts.disableAccount(name, by: try global.actor(core))
             if global.json { return Output.json(account) }
             print("账户已停用 / account disabled: \(account.name)")
         }

@@ -19,9 +19,9 @@ struct OperatorPassword: ParsableCommand {
         if stdin {
             password = (readLine(strippingNewline: true) ?? "")
         } else {
-            password = Core.generatePassword(core.policy)
+            password = Accounts.generatePassword(core.policy)
         }
-        try core.setPassword(name, to: password, by: actor)
+        try core.accounts.setPassword(name, to: password, by: actor)
         if stdin {
             print("密码已设置 / password set: \(name)")
         } else {
@@ -50,7 +50,7 @@ struct TokenCommand: ParsableCommand {
                 throw CoreError.invalid("kind", zh: "应为 api 或 gate", en: "api or gate")
             }
             let core = try global.openCore()
-            let issued = try core.issueToken(kind, for: account, label: label, days: days, by: try global.actor(core))
+            let issued = try core.accounts.issueToken(kind, for: account, label: label, days: days, by: try global.actor(core))
             if global.json { return Output.json(issued) }
             print("令牌 \(issued.id)（仅显示这一次）/ token \(issued.id) (shown once):")
             print(issued.token)
@@ -64,7 +64,7 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let tokens = try core.tokens(includeEnded: all, by: try global.actor(core))
+            let tokens = try core.accounts.tokens(includeEnded: all, by: try global.actor(core))
             if global.json { return Output.json(tokens) }
             Output.table(
                 ["编号/id", "类型/kind", "账户/account", "标签/label", "到期/expires", "撤销/revoked"],
@@ -84,7 +84,7 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let token = try core.revokeToken(id, by: try global.actor(core))
+            let token = try core.accounts.revokeToken(id, by: try global.actor(core))
             if global.json { return Output.json(token) }
             print("令牌已撤销 / token revoked: \(token.id)")
         }

@@ -22,7 +22,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.addPerson(
+            let view = try core.registry.addPerson(
                 NewPerson(
                     clientId: client, name: name, idType: idType, idNumber: idNumber, phone: phone, photoPath: photo,
                     idCopyPath: idCopy, letterPath: letter),
@@ -45,7 +45,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let person = try core.attachDocuments(
+            let person = try core.registry.attachDocuments(
                 personId: id, photoPath: photo, idCopyPath: idCopy, letterPath: letter, by: try global.actor(core))
             if global.json { return Output.json(person.masked) }
             print("已更新 / updated: \(person.id) \(person.name)")
@@ -59,7 +59,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let result = try core.departPerson(id, by: try global.actor(core))
+            let result = try core.registry.departPerson(id, by: try global.actor(core))
             if global.json { return Output.json(["person": String(result.person.id), "cancelled_cards": result.cancelledCards.joined(separator: ",")]) }
             print("已登记离职 / departed: \(result.person.id) \(result.person.name)")
             if !result.cancelledCards.isEmpty {
@@ -75,7 +75,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let people = try core.people(clientId: client, by: try global.actor(core))
+            let people = try core.registry.people(clientId: client, by: try global.actor(core))
             if global.json { return Output.json(people.map(\.display)) }
             Output.table(
                 ["ID", "客户/client", "姓名/name", "证件/ID", "状态/status", "提示/flag"],
@@ -93,7 +93,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.person(id, by: try global.actor(core))
+            let view = try core.registry.person(id, by: try global.actor(core))
             if global.json { return Output.json(view.display) }
             let p = view.person
             Output.fields([

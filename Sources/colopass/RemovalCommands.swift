@@ -20,7 +20,7 @@ extension RemovalCommand {
                 return (parts[0], count)
             }
             let core = try global.openCore()
-            let view = try core.checkRemoval(
+            let view = try core.equipment.checkRemoval(
                 number, serials: serials, counts: Dictionary(seen, uniquingKeysWith: +), by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("核对无误 / checked, matches: \(view.request.number)")
@@ -34,7 +34,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.approveRemoval(number, by: try global.actor(core))
+            let view = try core.equipment.approveRemoval(number, by: try global.actor(core))
             if global.json { return Output.json(view) }
             let slip = view.exitSlip
             print("出门条已开具 / exit slip issued: \(slip?.number ?? "?")  仅限 / valid on \(view.request.removalDate)")
@@ -49,7 +49,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.rejectRemoval(number, reason: reason, by: try global.actor(core))
+            let view = try core.equipment.rejectRemoval(number, reason: reason, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("申请已驳回 / request rejected: \(view.request.number)")
         }
@@ -63,7 +63,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.cancelRemoval(number, reason: reason, by: try global.actor(core))
+            let view = try core.equipment.cancelRemoval(number, reason: reason, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("申请已撤回 / request cancelled: \(view.request.number)")
         }
@@ -77,7 +77,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.returnFromRepair(number, items: items, by: try global.actor(core))
+            let view = try core.equipment.returnFromRepair(number, items: items, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("已返回入架 / back on site: \(view.request.number)  状态 / status \(view.request.status.rawValue)")
         }
@@ -90,7 +90,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let views = try core.removals(clientId: client, by: try global.actor(core))
+            let views = try core.equipment.removals(clientId: client, by: try global.actor(core))
             if global.json { return Output.json(views) }
             Output.table(
                 ["编号/number", "类型/kind", "客户/client", "日期/date", "状态/status", "设备/items", "出门条/slip"],
@@ -109,7 +109,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.removal(number, by: try global.actor(core))
+            let view = try core.equipment.removal(number, by: try global.actor(core))
             if global.json { return Output.json(view) }
             let request = view.request
             Output.fields([

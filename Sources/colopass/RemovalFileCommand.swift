@@ -25,7 +25,7 @@ extension RemovalCommand {
                 throw CoreError.invalid("kind", zh: "类型应为 decommission 或 repair", en: "decommission or repair")
             }
             let core = try global.openCore()
-            let view = try core.fileRemoval(
+            let view = try core.equipment.fileRemoval(
                 NewRemovalRequest(
                     kind: kind, clientId: client, items: items, removalDate: date, companyName: company,
                     movers: movers.enumerated().map { Self.mover($1, idCopy: $0 < idCopies.count ? idCopies[$0] : nil) },

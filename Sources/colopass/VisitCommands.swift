@@ -17,7 +17,7 @@ struct VisitRequestCommand: ParsableCommand {
     func run() throws {
         let core = try global.openCore()
         let visitors = try visitor.enumerated().map { try VisitInput.visitor($1, field: "visitor[\($0)]") }
-        let view = try core.fileVisitRequest(
+        let view = try core.passes.fileVisitRequest(
             NewVisitRequest(
                 clientId: client, reason: reason, windowStart: try VisitInput.time(from, field: "from", core),
                 windowEnd: try VisitInput.time(to, field: "to", core), visitors: visitors, letterPath: letter),
@@ -43,7 +43,7 @@ struct VisitListCommand: ParsableCommand {
             return state
         }
         let core = try global.openCore()
-        let views = try core.visitRequests(clientId: client, status: state, by: try global.actor(core))
+        let views = try core.passes.visitRequests(clientId: client, status: state, by: try global.actor(core))
         if global.json { return Output.json(views) }
         let zone = core.policy.site.timeZone
         Output.table(
@@ -65,7 +65,7 @@ struct VisitShowCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let view = try core.visitRequest(id, by: try global.actor(core))
+        let view = try core.passes.visitRequest(id, by: try global.actor(core))
         if global.json { return Output.json(view) }
         let r = view.request
         let zone = core.policy.site.timeZone

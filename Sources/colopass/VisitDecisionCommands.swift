@@ -10,7 +10,7 @@ struct VisitApproveCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let view = try core.approveVisitRequest(id, by: try global.actor(core))
+        let view = try core.passes.approveVisitRequest(id, by: try global.actor(core))
         if global.json { return Output.json(view) }
         print("已批准 / approved: \(view.request.id)")
         for pass in view.passes {
@@ -28,7 +28,7 @@ struct VisitRejectCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let view = try core.rejectVisitRequest(id, reason: reason, by: try global.actor(core))
+        let view = try core.passes.rejectVisitRequest(id, reason: reason, by: try global.actor(core))
         if global.json { return Output.json(view) }
         print("已驳回 / rejected: \(view.request.id)")
     }
@@ -43,7 +43,7 @@ struct VisitCancelCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let view = try core.cancelVisitRequest(id, reason: reason, by: try global.actor(core))
+        let view = try core.passes.cancelVisitRequest(id, reason: reason, by: try global.actor(core))
         if global.json { return Output.json(view) }
         print("已撤销 / cancelled: \(view.request.id)")
         let revoked = view.passes.filter { $0.pass.status == .revoked }.map(\.pass.number)
@@ -60,7 +60,7 @@ struct VisitPassCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let slips = try core.temporaryPassSlips(requestId: id, by: try global.actor(core))
+        let slips = try core.passes.temporaryPassSlips(requestId: id, by: try global.actor(core))
         let files = try VisitInput.write(slips, under: out)
         if global.json { return Output.json(PrintedSlips(passes: slips.map(\.number), files: files)) }
         print("通行证 / passes: \(slips.map(\.number).joined(separator: ", "))")

@@ -11,7 +11,7 @@ struct VisitorsListCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let rows = try core.visitorLog(
+        let rows = try core.passes.visitorLog(
             from: try VisitInput.day(from, field: "from"), to: try VisitInput.day(to, field: "to"), clientId: client,
             by: try global.actor(core))
         if global.json { return Output.json(rows) }
@@ -40,7 +40,7 @@ struct VisitorsExportCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let csv = try core.exportVisitorLog(
+        let csv = try core.passes.exportVisitorLog(
             from: try VisitInput.day(from, field: "from"), to: try VisitInput.day(to, field: "to"), clientId: client,
             by: try global.actor(core))
         guard let out else { return FileHandle.standardOutput.write(Data(csv.utf8)) }
@@ -56,7 +56,7 @@ struct VisitorsPurgeCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let deleted = try core.purgeVisitorLog(by: try global.actor(core))
+        let deleted = try core.passes.purgeVisitorLog(by: try global.actor(core))
         if global.json { return Output.json(["deleted": deleted]) }
         print("已删除 / deleted: \(deleted)（保存期 / retention \(core.policy.parameters.visitorLogRetentionDays) 天 / days）")
     }

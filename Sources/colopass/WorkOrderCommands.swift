@@ -13,7 +13,7 @@ extension WorkOrderCommand {
         func run() throws {
             let core = try global.openCore()
             let plannedAt = try SiteTime.parse(planned, in: core.policy.site.timeZone)
-            let order = try core.createWorkOrder(
+            let order = try core.equipment.createWorkOrder(
                 contract: contract, plannedAt: plannedAt, note: note, by: try global.actor(core))
             if global.json { return Output.json(order) }
             print("开工单已创建（草稿）/ work order created (draft): \(order.number)  计划上架 / racking \(core.siteClock(order.plannedAt))")
@@ -39,7 +39,7 @@ extension WorkOrderCommand {
                     "kind", zh: "设备类型无效", en: "one of \(EquipmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let core = try global.openCore()
-            let line = try core.addWorkOrderItem(
+            let line = try core.equipment.addWorkOrderItem(
                 number,
                 NewWorkOrderItem(
                     kind: kind, brand: brand, model: model, serial: serial, quantity: quantity, rack: rack,
@@ -57,7 +57,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let order = try core.issueWorkOrder(number, by: try global.actor(core))
+            let order = try core.equipment.issueWorkOrder(number, by: try global.actor(core))
             if global.json { return Output.json(order) }
             print("开工单已下达 / work order issued: \(order.number)  计划上架 / racking \(core.siteClock(order.plannedAt))")
         }
@@ -71,7 +71,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let order = try core.cancelWorkOrder(number, reason: reason, by: try global.actor(core))
+            let order = try core.equipment.cancelWorkOrder(number, reason: reason, by: try global.actor(core))
             if global.json { return Output.json(order) }
             print("工单已撤销 / work order cancelled: \(order.number)")
         }
@@ -84,7 +84,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let orders = try core.workOrders(clientId: client, by: try global.actor(core))
+            let orders = try core.equipment.workOrders(clientId: client, by: try global.actor(core))
             if global.json { return Output.json(orders) }
             Output.table(
                 ["编号/number", "客户/client", "合同/contract", "计划上架/racking", "状态/status", "已验收/accepted"],
@@ -102,7 +102,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.workOrder(number, by: try global.actor(core))
+            let view = try core.equipment.workOrder(number, by: try global.actor(core))
             if global.json { return Output.json(view) }
             let order = view.order
             Output.fields([

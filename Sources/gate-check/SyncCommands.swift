@@ -22,7 +22,7 @@ struct ServiceDatabaseOptions: ParsableArguments {
         guard let name = actorName ?? ProcessInfo.processInfo.environment["COLOPASS_AS"] else {
             throw ValidationError("--as GUARD is required with --from-db / 请用 --as 指定保安账户")
         }
-        return (core, try core.actor(named: name))
+        return (core, try core.accounts.actor(named: name))
     }
 }
 
@@ -57,7 +57,7 @@ struct InitGate: ParsableCommand {
             }
             export = try JSONDecoder().decode(PublicKeyExport.self, from: data)
         } else if let (core, _) = try service.open() {
-            export = try core.publicKeyExport()
+            export = try core.keys.publicKeyExport()
         } else if let source = try http.source() {
             export = try source.publicKeys()
         } else {

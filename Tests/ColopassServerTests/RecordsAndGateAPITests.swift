@@ -43,7 +43,7 @@ struct RecordsAndGateAPITests {
     @Test func aGatePullsASignedSnapshotUploadsEventsOnceAndGetsPhotos() async throws {
         let site = try ServerSite()
         let fixture = try site.populate()
-        let token = try site.core.issueToken(.gate, for: "gate1", label: "east", by: .system).token
+        let token = try site.core.accounts.issueToken(.gate, for: "gate1", label: "east", by: .system).token
         try await site.app().test(.router) { client in
             let snapshot = try await client.call(.get, "/api/gate/snapshot?since=0", token: token)
             #expect(snapshot.status == 200)
@@ -65,7 +65,7 @@ struct RecordsAndGateAPITests {
             let bad = try await client.call(.post, "/api/gate/events", token: token, json: ["events": [["id": "x"]]])
             #expect(bad.status == 400 && bad.field == "events[0].gate")
             // photos of card holders only
-            let person = try site.core.person(fixture.personA, by: .system).person
+            let person = try site.core.registry.person(fixture.personA, by: .system).person
             let photo = try await client.call(.get, "/api/gate/photos/\(person.photo!)", token: token)
             #expect(photo.body == ServerSite.fixture("photo.png"))
             let letter = try await client.call(.get, "/api/gate/photos/\(person.letter!)", token: token)

@@ -25,7 +25,7 @@ struct RouteWalkTests {
         let route = try #require(ColopassServer.routes(core: site.core).first { $0.key == key })
         let make = try #require(RouteSamples.all[key])
         let sample = try make(site, fixture)
-        let gateToken = try site.core.issueToken(.gate, for: "gate1", label: "walk", by: .system).token
+        let gateToken = try site.core.accounts.issueToken(.gate, for: "gate1", label: "walk", by: .system).token
         let method = HTTPRequest.Method(rawValue: String(key.split(separator: " ")[0]))!
         try await site.app().test(.router) { client in
             func unchanged(_ who: String, _ token: String?, expect statuses: Set<Int>, orClean: Bool = false) async throws {
@@ -108,7 +108,7 @@ enum RouteSamples {
         }
         all["GET /api/tokens"] = { _, _ in RouteSample(uri: "/api/tokens", allowed: "admin") }
         all["DELETE /api/tokens/{id}"] = { site, _ in
-            let id = try site.core.authenticate(token: site.tokens["kefu2"]!).tokenId
+            let id = try site.core.accounts.authenticate(token: site.tokens["kefu2"]!).tokenId
             return RouteSample(uri: "/api/tokens/\(id)", allowed: "admin")
         }
         all["GET /api/clients"] = { _, _ in RouteSample(uri: "/api/clients", allowed: "kefu") }
@@ -160,7 +160,7 @@ enum RouteSamples {
         all["POST /api/cards/{number}/reissue"] = { _, f in
             RouteSample(
                 uri: "/api/cards/\(f.cardA)/reissue", body: ["loss_letter": ServerSite.upload("loss-letter.pdf")],
-                allowed: "kefu", setup: { site, f in _ = try site.core.reportCardLost(f.cardA, by: site.actor("kefu")) })
+                allowed: "kefu", setup: { site, f in _ = try site.core.cards.reportCardLost(f.cardA, by: site.actor("kefu")) })
         }
         all["POST /api/cards/{number}/cancel"] = { _, f in
             RouteSample(uri: "/api/cards/\(f.cardA)/cancel", body: ["reason": "misuse"], allowed: "kefu")
@@ -192,7 +192,7 @@ enum RouteSamples {
         all["GET /api/visit-requests/{id}/slips"] = { _, f in
             RouteSample(
                 uri: "/api/visit-requests/\(f.visitA)/slips", allowed: "ua",
-                setup: { site, f in _ = try site.core.approveVisitRequest(f.visitA, by: site.actor("kefu")) })
+                setup: { site, f in _ = try site.core.passes.approveVisitRequest(f.visitA, by: site.actor("kefu")) })
         }
         all["GET /api/emergencies"] = { _, _ in RouteSample(uri: "/api/emergencies?awaiting_review=true", allowed: "boss") }
         all["POST /api/emergencies"] = { _, f in
@@ -230,7 +230,7 @@ enum RouteSamples {
                 ], allowed: "gate1")
         }
         all["GET /api/gate/photos/{sha256}"] = { site, f in
-            let sha = try site.core.person(f.personA, by: .system).person.photo!
+            let sha = try site.core.registry.person(f.personA, by: .system).person.photo!
             return RouteSample(uri: "/api/gate/photos/\(sha)", allowed: "gate1")
         }
         all["GET /api/gate/keys"] = { _, _ in RouteSample(uri: "/api/gate/keys", allowed: "gate1") }
@@ -314,7 +314,7 @@ enum RouteSamples {
         }
         all["POST /api/removals/{number}/approve"] = { site, f in
             let removal = try site.equipment(f).removal
-            _ = try site.core.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
+            _ = try site.core.equipment.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
             return RouteSample(uri: "/api/removals/\(removal)/approve", allowed: "kefu")
         }
         all["POST /api/removals/{number}/reject"] = { site, f in
@@ -325,7 +325,7 @@ enum RouteSamples {
         }
         all["POST /api/removals/{number}/return"] = { site, f in
             let (removal, slip) = try approvedRemoval(site, f)
-            _ = try site.core.useExitSlip(slip.credential, by: site.actor("gate1"))
+            _ = try site.core.equipment.useExitSlip(slip.credential, by: site.actor("gate1"))
             return RouteSample(uri: "/api/removals/\(removal.removal)/return", body: ["items": [removal.item]], allowed: "boss")
         }
         all["GET /api/exit-slips/{number}"] = { site, f in
@@ -380,7 +380,7 @@ enum RouteSamples {
         }
         all["POST /web/removals/{number}/approve"] = { site, f in
             let removal = try site.equipment(f).removal
-            _ = try site.core.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
+            _ = try site.core.equipment.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
             return RouteSample(uri: "/web/removals/\(removal)/approve", form: [:], allowed: "kefu")
         }
         all["POST /web/removals/{number}/reject"] = { site, f in
@@ -434,8 +434,8 @@ enum RouteSamples {
     /// The fixture's removal checked and approved: its exit slip in hand.
     static func approvedRemoval(_ site: ServerSite, _ f: ServerSite.Fixture) throws -> (ServerSite.Equipment, ExitSlip) {
         let equipment = try site.equipment(f)
-        _ = try site.core.checkRemoval(equipment.removal, serials: ["SN-A1"], by: site.actor("kefu"))
-        let approved = try site.core.approveRemoval(equipment.removal, by: site.actor("kefu"))
+        _ = try site.core.equipment.checkRemoval(equipment.removal, serials: ["SN-A1"], by: site.actor("kefu"))
+        let approved = try site.core.equipment.approveRemoval(equipment.removal, by: site.actor("kefu"))
         return (equipment, approved.exitSlip!)
     }
 }

@@ -12,7 +12,7 @@ struct SignInTests {
         // given
         let site = try ServerSite()
         // when
-        try site.core.setPassword("kefu", to: "another long password", hasher: hasher, by: site.actor("admin"))
+        try site.core.accounts.setPassword("kefu", to: "another long password", hasher: hasher, by: site.actor("admin"))
         // then
         let (hash, audit) = try site.core.store.pool.read { db in
             (
@@ -31,10 +31,10 @@ struct SignInTests {
     @Test func aShortPasswordIsInvalidInputNamingTheField() throws {
         let site = try ServerSite()
         #expect(throws: CoreError.self) {
-            try site.core.setPassword("kefu", to: "short", hasher: hasher, by: site.actor("admin"))
+            try site.core.accounts.setPassword("kefu", to: "short", hasher: hasher, by: site.actor("admin"))
         }
         do {
-            try site.core.setPassword("kefu", to: "elevenchars", hasher: hasher, by: site.actor("admin"))
+            try site.core.accounts.setPassword("kefu", to: "elevenchars", hasher: hasher, by: site.actor("admin"))
         } catch CoreError.invalidInput(let field, _) {
             #expect(field == "password")
         }
@@ -43,19 +43,19 @@ struct SignInTests {
     @Test func onlyAnAdminSetsAnotherAccountsPassword() throws {
         let site = try ServerSite()
         #expect(throws: CoreError.self) {
-            try site.core.setPassword("boss", to: "a good long password", hasher: hasher, by: site.actor("kefu"))
+            try site.core.accounts.setPassword("boss", to: "a good long password", hasher: hasher, by: site.actor("kefu"))
         }
     }
 
     @Test func signInChecksThePasswordAndAWrongOneLooksLikeAnUnknownName() throws {
         let site = try ServerSite()
-        let ok = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "10.0.0.1", hasher: hasher)
+        let ok = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "10.0.0.1", hasher: hasher)
         #expect(ok.account.passwordHash == "(set)")
         #expect(ok.token.hasPrefix("cps_"))
-        #expect(try site.core.authenticate(token: ok.token).actor.name == "kefu")
+        #expect(try site.core.accounts.authenticate(token: ok.token).actor.name == "kefu")
         for name in ["kefu", "nobody"] {
             do {
-                _ = try site.core.signIn(name: name, password: "wrong password!", from: "10.0.0.1", hasher: hasher)
+                _ = try site.core.accounts.signIn(name: name, password: "wrong password!", from: "10.0.0.1", hasher: hasher)
                 Issue.record("signed in with a wrong password")
             } catch CoreError.refused(let refusal) {
                 #expect(refusal.clause.code == "R1.signin")
@@ -65,7 +65,7 @@ struct SignInTests {
 
     @Test func theTokenIsStoredOnlyAsItsSHA256() throws {
         let site = try ServerSite()
-        let session = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
+        let session = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
         let stored = try site.core.store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT token_hash FROM auth_token")
         }
@@ -79,32 +79,32 @@ struct SignInTests {
         let policy = site.core.policy.parameters
         for attempt in 0..<policy.signinMaxFailures {
             #expect(throws: CoreError.self) {
-                try site.core.signIn(name: "kefu", password: "wrong password!", from: "10.0.0.\(attempt)", hasher: hasher)
+                try site.core.accounts.signIn(name: "kefu", password: "wrong password!", from: "10.0.0.\(attempt)", hasher: hasher)
             }
         }
         // when / then: the right password is refused as throttled
-        #expect(clause { try site.core.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher) } == "R1.throttled")
+        #expect(clause { try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher) } == "R1.throttled")
         // another account from another address is not affected
-        _ = try site.core.signIn(name: "boss", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
+        _ = try site.core.accounts.signIn(name: "boss", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
         // after the lock-out window it works again
         site.advance(minutes: Double(policy.signinLockoutMinutes) + 1)
-        _ = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
+        _ = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
     }
 
     @Test func failuresFromOneAddressLockThatAddressOutForEveryAccount() throws {
         let site = try ServerSite()
         for name in ["a1", "a2", "a3", "a4", "a5"] {
             #expect(throws: CoreError.self) {
-                try site.core.signIn(name: name, password: "guessing again", from: "203.0.113.7", hasher: hasher)
+                try site.core.accounts.signIn(name: name, password: "guessing again", from: "203.0.113.7", hasher: hasher)
             }
         }
-        #expect(clause { try site.core.signIn(name: "kefu", password: ServerSite.password, from: "203.0.113.7", hasher: hasher) } == "R1.throttled")
-        _ = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "198.51.100.1", hasher: hasher)
+        #expect(clause { try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "203.0.113.7", hasher: hasher) } == "R1.throttled")
+        _ = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "198.51.100.1", hasher: hasher)
     }
 
     @Test func refusedSignInsAreAuditedWithoutThePassword() throws {
         let site = try ServerSite()
-        _ = try? site.core.signIn(name: "kefu", password: "secret guess 123", from: "x", hasher: hasher)
+        _ = try? site.core.accounts.signIn(name: "kefu", password: "secret guess 123", from: "x", hasher: hasher)
         let refused = try site.core.store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_record WHERE outcome = 'refused' AND action = 'auth.signin'")
         }
@@ -116,43 +116,43 @@ struct SignInTests {
 
     @Test func aSessionExpiresAndSignOutEndsIt() throws {
         let site = try ServerSite()
-        let session = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
-        site.advance(minutes: Core.sessionHours * 60 + 1)
-        #expect(clause { try site.core.authenticate(token: session.token) } == "R1.session")
-        let second = try site.core.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
-        try site.core.signOut(tokenId: second.tokenId, by: second.actor)
-        #expect(clause { try site.core.authenticate(token: second.token) } == "R1.session")
+        let session = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
+        site.advance(minutes: Accounts.sessionHours * 60 + 1)
+        #expect(clause { try site.core.accounts.authenticate(token: session.token) } == "R1.session")
+        let second = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "a", hasher: hasher)
+        try site.core.accounts.signOut(tokenId: second.tokenId, by: second.actor)
+        #expect(clause { try site.core.accounts.authenticate(token: second.token) } == "R1.session")
     }
 
     @Test func aDisabledAccountsTokensStopWorking() throws {
         let site = try ServerSite()
         let token = try #require(site.tokens["kefu"])
-        _ = try site.core.disableAccount("kefu", by: site.actor("admin"))
-        #expect(clause { try site.core.authenticate(token: token) } == "R1.session")
+        _ = try site.core.accounts.disableAccount("kefu", by: site.actor("admin"))
+        #expect(clause { try site.core.accounts.authenticate(token: token) } == "R1.session")
     }
 
     @Test func aNewPasswordEndsTheAccountsSessions() throws {
         let site = try ServerSite()
         let token = try #require(site.tokens["kefu"])
-        try site.core.changeOwnPassword(
+        try site.core.accounts.changeOwnPassword(
             current: ServerSite.password, to: "a brand new passphrase", hasher: hasher, by: site.actor("kefu"))
-        #expect(clause { try site.core.authenticate(token: token) } == "R1.session")
+        #expect(clause { try site.core.accounts.authenticate(token: token) } == "R1.session")
         #expect(throws: CoreError.self) {
-            try site.core.changeOwnPassword(
+            try site.core.accounts.changeOwnPassword(
                 current: "not the password", to: "another new passphrase", hasher: hasher, by: site.actor("kefu"))
         }
     }
 
     @Test func gateTokensAreForGuardsOnlyAndIssuedByAnAdmin() throws {
         let site = try ServerSite()
-        let issued = try site.core.issueToken(.gate, for: "gate1", label: "east door", by: site.actor("admin"))
+        let issued = try site.core.accounts.issueToken(.gate, for: "gate1", label: "east door", by: site.actor("admin"))
         #expect(issued.token.hasPrefix("cpg_"))
-        let identity = try site.core.authenticate(token: issued.token)
+        let identity = try site.core.accounts.authenticate(token: issued.token)
         #expect(identity.kind == .gate && identity.actor.role == .guard)
-        #expect(clause { try site.core.issueToken(.gate, for: "kefu", label: nil, by: site.actor("admin")) } == "R1.role")
-        #expect(clause { try site.core.issueToken(.api, for: "kefu", label: nil, by: site.actor("kefu")) } == "R1.role")
-        _ = try site.core.revokeToken(issued.id, by: site.actor("admin"))
-        #expect(clause { try site.core.authenticate(token: issued.token) } == "R1.session")
+        #expect(clause { try site.core.accounts.issueToken(.gate, for: "kefu", label: nil, by: site.actor("admin")) } == "R1.role")
+        #expect(clause { try site.core.accounts.issueToken(.api, for: "kefu", label: nil, by: site.actor("kefu")) } == "R1.role")
+        _ = try site.core.accounts.revokeToken(issued.id, by: site.actor("admin"))
+        #expect(clause { try site.core.accounts.authenticate(token: issued.token) } == "R1.session")
     }
 
     @Test func firstStartGivesPasswordsOnceWhenTheAdminHasNone() throws {
@@ -160,16 +160,16 @@ struct SignInTests {
         let directory = NSTemporaryDirectory() + "colopass-first-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let core = try Core(dataDirectory: directory, policy: try ServerSite.policy())
-        _ = try core.initialiseSite(adminName: "admin")
-        _ = try core.addAccount(name: "kefu", role: .customerService, by: .system)
+        _ = try core.accounts.initialiseSite(adminName: "admin")
+        _ = try core.accounts.addAccount(name: "kefu", role: .customerService, by: .system)
         // when
-        let first = try core.assignFirstPasswords(adminName: "admin", hasher: hasher)
-        let second = try core.assignFirstPasswords(adminName: "admin", hasher: hasher)
+        let first = try core.accounts.assignFirstPasswords(adminName: "admin", hasher: hasher)
+        let second = try core.accounts.assignFirstPasswords(adminName: "admin", hasher: hasher)
         // then
         #expect(first.map(\.account) == ["admin", "kefu"])
         #expect(first.allSatisfy { $0.password.count >= core.policy.parameters.passwordMinLength })
         #expect(second.isEmpty)
-        _ = try core.signIn(name: "admin", password: first[0].password, from: "a", hasher: hasher)
+        _ = try core.accounts.signIn(name: "admin", password: first[0].password, from: "a", hasher: hasher)
     }
 
     private func clause(_ body: () throws -> Any) -> String? {

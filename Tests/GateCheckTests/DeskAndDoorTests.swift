@@ -23,7 +23,7 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.terminateContract("HT-1", by: site.service)
+        _ = try site.core.registry.terminateContract("HT-1", by: site.service)
         let (desk, door) = try clauses(site, card.credential)
         #expect(desk == "C9.terminated" && door == "C9.terminated")
     }
@@ -32,7 +32,7 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.departPerson(card.personId, by: site.service)
+        _ = try site.core.registry.departPerson(card.personId, by: site.service)
         let (desk, door) = try clauses(site, card.credential)
         #expect(desk == "C5.departed" && door == "C5.departed")
     }
@@ -41,7 +41,7 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.cancelCard(card.number, reason: "调岗", by: site.service)
+        _ = try site.core.cards.cancelCard(card.number, reason: "调岗", by: site.service)
         let (desk, door) = try clauses(site, card.credential)
         #expect(desk == "C5.cancelled" && door == "C5.cancelled")
     }
@@ -50,10 +50,10 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.reportCardLost(card.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(card.number, by: site.service)
         let lost = try clauses(site, card.credential)
         #expect(lost.desk == "C4.lost" && lost.door == "C4.lost")
-        _ = try site.core.reissueCard(card.number, lossLetterPath: GateSite.fixtures + "/letter.pdf", by: site.service)
+        _ = try site.core.cards.reissueCard(card.number, lossLetterPath: GateSite.fixtures + "/letter.pdf", by: site.service)
         let old = try clauses(site, card.credential)
         #expect(old.desk == "C8.superseded" && old.door == "C8.superseded")
     }
@@ -66,7 +66,7 @@ struct DeskAndDoorTests {
         let early = try clauses(site, credential)
         #expect(early.desk == "C7.window" && early.door == "C7.window")
         site.now = request.request.windowStart.addingTimeInterval(60)
-        _ = try site.core.cancelVisitRequest(request.request.id, reason: "客户取消", by: site.service)
+        _ = try site.core.passes.cancelVisitRequest(request.request.id, reason: "客户取消", by: site.service)
         let (desk, door) = try clauses(site, credential)
         #expect(desk == "C7.withdrawn" && door == "C7.withdrawn")
     }
@@ -76,8 +76,8 @@ struct DeskAndDoorTests {
         _ = try site.cards(1)
         let (slip, _) = try site.exitSlip()
         try site.installGate()
-        let request = try site.core.removals(by: site.service)[0]
-        _ = try site.core.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
+        let request = try site.core.equipment.removals(by: site.service)[0]
+        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
         let (desk, door) = try clauses(site, slip.credential, .out)
         #expect(desk == "Q4.withdrawn" && door == "Q4.withdrawn")
     }

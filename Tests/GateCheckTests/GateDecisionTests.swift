@@ -66,17 +66,17 @@ struct GateDecisionTests {
         let site = try GateSite()
         let cards = try site.cards(2)
         try site.installGate()
-        _ = try site.core.reportCardLost(cards[0].number, by: site.service)
-        _ = try site.core.cancelCard(cards[1].number, reason: "调岗", by: site.service)
+        _ = try site.core.cards.reportCardLost(cards[0].number, by: site.service)
+        _ = try site.core.cards.cancelCard(cards[1].number, reason: "调岗", by: site.service)
         try site.sync()
         #expect(try site.desk().decide(cards[0].credential).denyReason == .lost)
         #expect(try site.desk().decide(cards[1].credential).denyReason == .cancelled)
-        _ = try site.core.reissueCard(cards[0].number, lossLetterPath: GateSite.fixtures + "/loss-letter.pdf", by: site.service)
+        _ = try site.core.cards.reissueCard(cards[0].number, lossLetterPath: GateSite.fixtures + "/loss-letter.pdf", by: site.service)
         try site.sync()
         #expect(try site.desk().decide(cards[0].credential).denyReason == .superseded)
-        let reissued = try site.core.card(cards[0].number, by: site.service).card
+        let reissued = try site.core.cards.card(cards[0].number, by: site.service).card
         #expect(try site.desk().decide(reissued.credential).granted)
-        _ = try site.core.suspendContract("HT-1", by: site.service)
+        _ = try site.core.registry.suspendContract("HT-1", by: site.service)
         try site.sync()
         #expect(try site.desk().decide(reissued.credential).denyReason == .contractEnded)
     }
@@ -85,7 +85,7 @@ struct GateDecisionTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.departPerson(card.personId, by: site.service)
+        _ = try site.core.registry.departPerson(card.personId, by: site.service)
         try site.sync()
         #expect(try site.desk().decide(card.credential).denyReason == .holderDeparted)
     }
@@ -113,7 +113,7 @@ struct GateDecisionTests {
     @Test func aNeverSynchronisedGateIsStaleAndDeniesG1() throws {
         let site = try GateSite()
         let card = try site.cards(1)[0]
-        try site.replica.trust(try site.core.publicKeyExport())
+        try site.replica.trust(try site.core.keys.publicKeyExport())
         #expect(try site.desk().decide(card.credential).denyReason != nil)
     }
 

@@ -30,8 +30,8 @@ final class GateSite: @unchecked Sendable {
         let box = Box()
         core = try Core(dataDirectory: directory + "/service", policy: policy, clock: Clock { box.site?.now ?? Date() })
         replica = try Replica(directory: directory + "/gate")
-        service = Actor(account: try core.addAccount(name: "cs", role: .customerService, by: .system))
-        guardOnDuty = Actor(account: try core.addAccount(name: "guard", role: .guard, by: .system))
+        service = Actor(account: try core.accounts.addAccount(name: "cs", role: .customerService, by: .system))
+        guardOnDuty = Actor(account: try core.accounts.addAccount(name: "guard", role: .guard, by: .system))
         box.site = self
     }
 
@@ -48,21 +48,21 @@ final class GateSite: @unchecked Sendable {
 
     /// A company with an active contract and `count` cards issued.
     func cards(_ count: Int, limit: Int = 2) throws -> [Card] {
-        let client = try core.addClient(
+        let client = try core.registry.addClient(
             NewClient(kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E"), by: service)
-        _ = try core.addContract(
+        _ = try core.registry.addContract(
             NewContract(number: "HT-1", clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31",
                         racks: ["A01"], serverQuota: 5), by: service)
-        _ = try core.activateContract("HT-1", by: service)
+        _ = try core.registry.activateContract("HT-1", by: service)
         let ids = ["110105198503121234", "310115199007042347", "440305199211203459", "110108197910014561"]
         return try (0..<count).map { index in
-            let person = try core.addPerson(
+            let person = try core.registry.addPerson(
                 NewPerson(clientId: client.id, name: "员工\(index + 1)", idType: "resident_id", idNumber: ids[index],
                           phone: "13800000001", photoPath: Self.fixtures + "/photo.png",
                           idCopyPath: Self.fixtures + "/id-copy.png", letterPath: Self.fixtures + "/letter.pdf"),
                 by: service
             ).person
-            return try core.issueCard(personId: person.id, by: service)
+            return try core.cards.issueCard(personId: person.id, by: service)
         }
     }
 
@@ -70,7 +70,7 @@ final class GateSite: @unchecked Sendable {
 
     /// Pins the keys and pulls the first snapshot, as a gate's installation does.
     func installGate() throws {
-        try replica.trust(try core.publicKeyExport())
+        try replica.trust(try core.keys.publicKeyExport())
         try sync()
     }
 

@@ -59,7 +59,7 @@ struct OfflineSyncTests {
         let cards = try site.cards(2)
         try site.installGate()
         #expect(try site.sync().entries == 0)
-        _ = try site.core.reportCardLost(cards[0].number, by: site.service)
+        _ = try site.core.cards.reportCardLost(cards[0].number, by: site.service)
         #expect(try site.sync().entries == 1)
     }
 
@@ -77,14 +77,14 @@ struct OfflineSyncTests {
         let site = try GateSite()
         _ = try site.cards(1)
         try site.installGate()
-        let admin = Actor(account: try site.core.addAccount(name: "root", role: .admin, by: .system))
-        _ = try site.core.rotateSigningKey(by: admin)
-        let client = try site.core.clients(by: site.service)[0]
-        let person = try site.core.addPerson(
+        let admin = Actor(account: try site.core.accounts.addAccount(name: "root", role: .admin, by: .system))
+        _ = try site.core.keys.rotateSigningKey(by: admin)
+        let client = try site.core.registry.clients(by: site.service)[0]
+        let person = try site.core.registry.addPerson(
             NewPerson(clientId: client.id, name: "新人", idType: "passport", idNumber: "E12345678", phone: "13800000009",
                       photoPath: GateSite.fixtures + "/photo.png", idCopyPath: GateSite.fixtures + "/id-copy.png",
                       letterPath: GateSite.fixtures + "/letter.pdf"), by: site.service).person
-        let newCard = try site.core.issueCard(personId: person.id, by: site.service)
+        let newCard = try site.core.cards.issueCard(personId: person.id, by: site.service)
         try site.sync()
         #expect(newCard.keyId == 2)
         #expect(try site.desk().decide(newCard.credential).granted)

@@ -25,9 +25,12 @@ struct ServiceRecords: CredentialRecords {
     }
 }
 
-extension Core {
+extension SiteArea {
+    /// The one verifier, for this site's credentials.
     public var verifier: CredentialVerifier { CredentialVerifier(site: policy.site.code) }
+}
 
+extension Core {
     /// Decides a scanned credential against the service's own records.
     public func verifyCredential(_ scanned: String, at date: Date? = nil) throws -> Decision {
         let now = date ?? clock.now()

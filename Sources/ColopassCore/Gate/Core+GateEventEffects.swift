@@ -8,14 +8,14 @@ extension Core {
         guard event.result == .granted, let kind = event.kind, let id = event.credentialId else { return }
         switch kind {
         case .temporaryPass, .emergencyPass:
-            _ = try recordVisit(
+            _ = try passes.recordVisit(
                 passKind: kind, passId: Int64(id), direction: event.direction == .in ? .entry : .exit, at: event.at,
                 gate: event.gate, in: tx)
             if kind == .emergencyPass, event.direction == .in, event.confirmed {
                 try recordEmergencyIDSeenAtGate(passId: Int64(id), event: event, in: tx)
             }
         case .exitSlip:
-            try exitSlipUsedAtGate(slipId: Int64(id), event: event, in: tx)
+            try equipment.exitSlipUsedAtGate(slipId: Int64(id), event: event, in: tx)
         case .accessCard:
             break
         }

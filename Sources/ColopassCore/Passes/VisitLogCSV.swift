@@ -37,7 +37,7 @@ public enum VisitLogCSV {
     }
 }
 
-extension Core {
+extension Passes {
     /// The log between two site days as CSV. An export of personal data is audited (who took
     /// which days of whose visitors), although it changes nothing.
     public func exportVisitorLog(from: Day, to: Day, clientId: Int64? = nil, by actor: Actor) throws -> String {
@@ -45,7 +45,7 @@ extension Core {
             throw CoreError.invalid("to", zh: "结束日期早于开始日期", en: "the last day is before the first")
         }
         return try perform(actor, .viewVisitorLog, action: "visitor_log.export") { tx in
-            if let clientId { _ = try Self.fetchClient(clientId, tx.db) }
+            if let clientId { _ = try Registry.fetchClient(clientId, tx.db) }
             let rows = try Self.visitLog(from: from, to: to, clientId: clientId, tx.db, policy)
             try tx.audit(
                 "visitor_log.export", "visit_log", key: "\(from)..\(to)",

@@ -12,32 +12,32 @@ public enum DemoSite {
         let from = today.adding(days: -30).description
         let to = today.adding(days: 335).description
 
-        let service = try core.addAccount(name: "kefu", displayName: "客服 周敏", role: .customerService, by: system)
-        _ = try core.addAccount(name: "zhuguan", displayName: "主管 郑涛", role: .supervisor, by: system)
-        _ = try core.addAccount(name: "baoan", displayName: "保安 孙亮", role: .guard, by: system)
+        let service = try core.accounts.addAccount(name: "kefu", displayName: "客服 周敏", role: .customerService, by: system)
+        _ = try core.accounts.addAccount(name: "zhuguan", displayName: "主管 郑涛", role: .supervisor, by: system)
+        _ = try core.accounts.addAccount(name: "baoan", displayName: "保安 孙亮", role: .guard, by: system)
         let cs = Actor(account: service)
 
-        let yunzhan = try core.addClient(
+        let yunzhan = try core.registry.addClient(
             NewClient(
                 kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E",
                 contacts: [NewContact(name: "李娜", phone: "13800000001")]), by: cs)
-        let shuqiao = try core.addClient(
+        let shuqiao = try core.registry.addClient(
             NewClient(
                 kind: .company, name: "上海数桥网络有限公司", creditCode: "91310115MA1K3XY72K",
                 contacts: [NewContact(name: "陈静", phone: "13900000002")]), by: cs)
-        let zhang = try core.addClient(
+        let zhang = try core.registry.addClient(
             NewClient(kind: .individual, name: "张伟", idType: "resident_id", idNumber: "320106198802155675"), by: cs)
-        _ = try core.addAccount(
+        _ = try core.accounts.addAccount(
             name: "yunzhan", displayName: "云栈科技 运维", role: .clientUser, clientId: yunzhan.id, by: system)
 
         for (number, client, racks, quota) in [
             ("HT-2026-001", yunzhan.id, ["A01", "A02"], 20), ("HT-2026-002", shuqiao.id, ["B07"], 8),
             ("HT-2026-003", zhang.id, ["C12"], 1),
         ] {
-            _ = try core.addContract(
+            _ = try core.registry.addContract(
                 NewContract(number: number, clientId: client, startsOn: from, endsOn: to, racks: racks, serverQuota: quota),
                 by: cs)
-            _ = try core.activateContract(number, by: cs)
+            _ = try core.registry.activateContract(number, by: cs)
         }
 
         let documents = try demoDocuments(core)
@@ -47,7 +47,7 @@ public enum DemoSite {
             (shuqiao.id, "陈静", "440305199211203459", "13900000002"),
             (zhang.id, "张伟", "320106198802155675", "13700000004"),
         ] {
-            _ = try core.addPerson(
+            _ = try core.registry.addPerson(
                 NewPerson(
                     clientId: client, name: name, idType: "resident_id", idNumber: idNumber, phone: phone,
                     photoPath: documents.photo, idCopyPath: documents.scan, letterPath: documents.scan), by: cs)

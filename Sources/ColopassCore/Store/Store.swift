@@ -19,6 +19,12 @@ public final class Store: Sendable {
         try Migrations.migrator.migrate(pool)
     }
 
+    /// The next id of a table. Writes are serialised by the store, so reading the maximum inside
+    /// the write transaction cannot race; ids stay dense and readable ("client 3").
+    static func nextID(of table: String, in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)")!
+    }
+
     /// `PRAGMA integrity_check` and the applied migrations, for `/health` and `colopass status`.
     public func health() throws -> (integrity: String, migrations: [String]) {
         try pool.read { db in

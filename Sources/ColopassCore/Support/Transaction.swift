@@ -7,10 +7,10 @@ public struct Transaction {
     public let db: Database
     public let actor: Actor
     public let now: Date
-    let core: Core
+    let site: Site
 
-    public var policy: Policy { core.policy }
-    public var today: Day { Day(now, in: core.policy.site.timeZone) }
+    public var policy: Policy { site.policy }
+    public var today: Day { Day(now, in: site.policy.site.timeZone) }
 
     /// Audits a change under the clause it carries out (`.C9`: the cards of an ended contract).
     public func audit<T: Encodable>(
@@ -45,11 +45,11 @@ public struct Transaction {
 
     /// R3: a client user acts for its own client only. Operators pass.
     public func requireOwnClient(_ clientId: Int64) throws {
-        try core.requireOwnClient(actor, clientId)
+        try site.requireOwnClient(actor, clientId)
     }
 }
 
-extension Core {
+extension SiteArea {
     /// Runs one state change: checks the actor's account and role, runs `body` in a write
     /// transaction and audits it there. A refusal rolls the change back and is itself audited as refused.
     func perform<T>(
@@ -60,7 +60,7 @@ extension Core {
             return try store.pool.write { db in
                 try requireActiveAccount(actor, db)
                 try authorize(actor, permission)
-                return try body(Transaction(db: db, actor: actor, now: now, core: self))
+                return try body(Transaction(db: db, actor: actor, now: now, site: site))
             }
         } catch CoreError.refused(let refusal) {
             auditRefusal(actor: actor, action: action, refusal: refusal)
@@ -106,11 +106,7 @@ extension Core {
     }
 
     func requireOwnClient(_ actor: Actor, _ clientId: Int64) throws {
-        guard actor.role == .clientUser else { return }
-        guard actor.clientId == clientId else {
-            throw policy.refusal(
-                R3.client, zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
-        }
+        try site.requireOwnClient(actor, clientId)
     }
 
     private func auditRefusal(actor: Actor, action: String, refusal: Refusal) {
@@ -124,6 +120,17 @@ extension Core {
             }
         } catch {
             logger.error("could not audit a refusal of \(action): \(error)")
+        }
+    }
+}
+
+extension Site {
+    /// R3: a client user acts for its own client only. Operators pass.
+    func requireOwnClient(_ actor: Actor, _ clientId: Int64) throws {
+        guard actor.role == .clientUser else { return }
+        guard actor.clientId == clientId else {
+            throw policy.refusal(
+                R3.client, zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
         }
     }
 }

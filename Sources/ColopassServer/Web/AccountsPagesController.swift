@@ -15,10 +15,10 @@ struct AccountsPagesController: Sendable {
                 let actor = try context.actor(core)
                 var page = Page(Bilingual(zh: "账户", en: "Accounts"), request, context)
                 Notes.done(request, &page)
-                page.add(Self.table(try core.accounts(by: actor), page, me: actor.name))
+                page.add(Self.table(try core.accounts.accounts(by: actor), page, me: actor.name))
                 page.add("<h2>\(h(page.t("新建账户", "New account")))</h2>")
                 let roles = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(h(page.t($0.title)))</option>" }.joined()
-                let clients = try core.clients(by: actor).map { "<option value=\"\($0.id)\">\(h($0.name))</option>" }.joined()
+                let clients = try core.registry.clients(by: actor).map { "<option value=\"\($0.id)\">\(h($0.name))</option>" }.joined()
                 page.add(
                     page.form(
                         "/web/accounts",
@@ -37,14 +37,14 @@ struct AccountsPagesController: Sendable {
                     throw CoreError.invalid("role", zh: "未知岗位", en: "one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 let clientId = form.text("client_id") == nil ? nil : try form.int("client_id")
-                let account = try core.addAccount(
+                let account = try core.accounts.addAccount(
                     name: try form.require("name"), displayName: form.text("display_name"), role: role, clientId: clientId,
                     by: try context.actor(core))
                 return try resetPassword(of: account.name, request, context, title: Bilingual(zh: "账户已新建", en: "Account added"))
             },
             APIRoute(.post, "/web/accounts/{name}/disable", .signedIn, .manageAccounts) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                _ = try core.disableAccount(try Input.text("name", context), by: try context.actor(core))
+                _ = try core.accounts.disableAccount(try Input.text("name", context), by: try context.actor(core))
                 return Redirect.to("/web/accounts?done=disabled")
             },
             APIRoute(.post, "/web/accounts/{name}/password", .signedIn, .manageAccounts) { request, context in
@@ -59,8 +59,8 @@ struct AccountsPagesController: Sendable {
     private func resetPassword(of name: String, _ request: Request, _ context: AppRequestContext, title: Bilingual) throws
         -> Response
     {
-        let password = Core.generatePassword(core.policy)
-        try core.setPassword(name, to: password, hasher: configuration.hasher, by: try context.actor(core))
+        let password = Accounts.generatePassword(core.policy)
+        try core.accounts.setPassword(name, to: password, hasher: configuration.hasher, by: try context.actor(core))
         var page = Page(title, request, context)
         page.add(
             """

@@ -11,12 +11,12 @@ extension ConsoleController {
         [
             APIRoute(.get, "/web/work-orders", .signedIn, .viewRegistry) { request, context in
                 var page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context)
-                page.add(EquipmentTables.workOrders(try core.workOrders(by: try context.actor(core)), page, zone))
+                page.add(EquipmentTables.workOrders(try core.equipment.workOrders(by: try context.actor(core)), page, zone))
                 return page.response(path: "/web/work-orders")
             },
             APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                let view = try core.workOrder(try Input.text("number", context), by: actor)
+                let view = try core.equipment.workOrder(try Input.text("number", context), by: actor)
                 var page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context)
                 Notes.done(request, &page)
                 page.add(EquipmentTables.workOrderLines(view, page, zone, accept: actor.may(.acceptEquipment)))
@@ -26,10 +26,10 @@ extension ConsoleController {
                 let form = try await WebForm.read(request, context, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let serial = form.text("serial") {
-                    _ = try core.acceptItem(workOrder: number, serial: serial, by: actor)
+                    _ = try core.equipment.acceptItem(workOrder: number, serial: serial, by: actor)
                 } else {
                     let quantity = form.text("quantity") == nil ? 1 : Int(try form.int("quantity"))
-                    _ = try core.acceptLine(workOrder: number, line: Int(try form.int("line")), quantity: quantity, by: actor)
+                    _ = try core.equipment.acceptLine(workOrder: number, line: Int(try form.int("line")), quantity: quantity, by: actor)
                 }
                 return Redirect.to("/web/work-orders/\(number)?done=accepted")
             },
@@ -37,11 +37,11 @@ extension ConsoleController {
                 let form = try await WebForm.read(request, context, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let description = form.text("description") {
-                    _ = try core.refuseArrival(workOrder: number, description: description, by: actor)
+                    _ = try core.equipment.refuseArrival(workOrder: number, description: description, by: actor)
                 } else if let serial = form.text("serial") {
-                    _ = try core.refuseItem(workOrder: number, serial: serial, reason: try form.require("reason"), by: actor)
+                    _ = try core.equipment.refuseItem(workOrder: number, serial: serial, reason: try form.require("reason"), by: actor)
                 } else {
-                    _ = try core.refuseLine(
+                    _ = try core.equipment.refuseLine(
                         workOrder: number, line: Int(try form.int("line")), reason: try form.require("reason"), by: actor)
                 }
                 return Redirect.to("/web/work-orders/\(number)?done=refused")
@@ -52,7 +52,7 @@ extension ConsoleController {
                 Notes.done(request, &page)
                 page.add(
                     EquipmentTables.removalDesk(
-                        try core.removals(by: actor), page, decide: actor.may(.decideRemoval)))
+                        try core.equipment.removals(by: actor), page, decide: actor.may(.decideRemoval)))
                 return page.response(path: "/web/removals")
             },
             APIRoute(.post, "/web/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
@@ -67,23 +67,23 @@ extension ConsoleController {
                     }
                     counts[String(key.dropFirst("count_".count))] = count
                 }
-                _ = try core.checkRemoval(number, serials: serials, counts: counts, by: try context.actor(core))
+                _ = try core.equipment.checkRemoval(number, serials: serials, counts: counts, by: try context.actor(core))
                 return Redirect.to("/web/removals?done=checked")
             },
             APIRoute(.post, "/web/removals/{number}/approve", .signedIn, .decideRemoval) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let view = try core.approveRemoval(try Input.text("number", context), by: try context.actor(core))
+                let view = try core.equipment.approveRemoval(try Input.text("number", context), by: try context.actor(core))
                 guard let slip = view.exitSlip else { return Redirect.to("/web/removals?done=approved") }
                 return Redirect.to("/web/exit-slips/\(slip.number)")
             },
             APIRoute(.post, "/web/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                _ = try core.rejectRemoval(
+                _ = try core.equipment.rejectRemoval(
                     try Input.text("number", context), reason: try form.require("reason"), by: try context.actor(core))
                 return Redirect.to("/web/removals?done=rejected")
             },
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
-                let slip = try core.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
+                let slip = try core.equipment.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
                 var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
                 page.addPrintable([("slip", "slip", slip.svg)])
                 return page.response(path: "/web/exit-slips/\(slip.number)")

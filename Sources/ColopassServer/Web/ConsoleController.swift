@@ -16,49 +16,49 @@ struct ConsoleController: Sendable {
                 let actor = try context.actor(core)
                 if actor.role == .clientUser { return Redirect.to("/web/portal") }
                 var page = Page(Bilingual(zh: "工作台", en: "Console"), request, context)
-                let filed = try core.visitRequests(status: .filed, by: actor).count
-                let awaiting = try core.emergencies(awaitingReview: true, by: actor).count
+                let filed = try core.passes.visitRequests(status: .filed, by: actor).count
+                let awaiting = try core.passes.emergencies(awaitingReview: true, by: actor).count
                 page.add(
                     """
                     <p class="note">\(h(page.t("待处理临时进入申请", "Temporary entry requests to decide"))): \
                     <a href="/web/visits">\(filed)</a> · \(h(page.t("待复核紧急进入", "Emergencies awaiting review"))): \
                     <a href="/web/emergencies">\(awaiting)</a></p>
                     """)
-                page.add(Tables.clients(try core.clients(by: actor), page))
+                page.add(Tables.clients(try core.registry.clients(by: actor), page))
                 return page.response(path: "/web/")
             },
             APIRoute(.get, "/web/clients", .signedIn, .viewRegistry) { request, context in
                 var page = Page(Bilingual(zh: "客户", en: "Clients"), request, context)
-                page.add(Tables.clients(try core.clients(by: try context.actor(core)), page))
+                page.add(Tables.clients(try core.registry.clients(by: try context.actor(core)), page))
                 return page.response(path: "/web/clients")
             },
             APIRoute(.get, "/web/clients/{id}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let id = try Input.id("id", context)
-                let found = try core.client(id, by: actor)
+                let found = try core.registry.client(id, by: actor)
                 var page = Page(Bilingual(zh: "客户：\(found.client.name)", en: "Client: \(found.client.name)"), request, context)
                 Notes.done(request, &page)
                 page.add("<h2>\(h(page.t("合同", "Contracts")))</h2>")
-                page.add(Tables.contracts(try core.contracts(clientId: id, by: actor), page))
+                page.add(Tables.contracts(try core.registry.contracts(clientId: id, by: actor), page))
                 page.add("<h2>\(h(page.t("人员", "People")))</h2>")
-                page.add(Tables.people(try core.people(clientId: id, by: actor), page, issue: actor.role == .customerService))
+                page.add(Tables.people(try core.registry.people(clientId: id, by: actor), page, issue: actor.role == .customerService))
                 page.add("<h2>\(h(page.t("出入证", "Cards")))</h2>")
-                page.add(Tables.cards(try core.cards(clientId: id, by: actor), page))
+                page.add(Tables.cards(try core.cards.cards(clientId: id, by: actor), page))
                 return page.response(path: "/web/clients/\(id)")
             },
             APIRoute(.get, "/web/cards", .signedIn, .viewRegistry) { request, context in
                 var page = Page(Bilingual(zh: "出入证", en: "Cards"), request, context)
-                page.add(Tables.cards(try core.cards(by: try context.actor(core)), page))
+                page.add(Tables.cards(try core.cards.cards(by: try context.actor(core)), page))
                 return page.response(path: "/web/cards")
             },
             APIRoute(.post, "/web/cards", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                let card = try core.issueCard(personId: try form.int("person_id"), by: try context.actor(core))
+                let card = try core.cards.issueCard(personId: try form.int("person_id"), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=issued")
             },
             APIRoute(.get, "/web/cards/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                let view = try core.card(try Input.text("number", context), by: actor)
+                let view = try core.cards.card(try Input.text("number", context), by: actor)
                 var page = Page(Bilingual(zh: "出入证 \(view.card.number)", en: "Card \(view.card.number)"), request, context)
                 Notes.done(request, &page)
                 page.add(Tables.cardDetail(view, page, core.policy.site.timeZone))
@@ -85,42 +85,42 @@ struct ConsoleController: Sendable {
                 return page.response(path: "/web/cards/\(number)")
             },
             APIRoute(.get, "/web/cards/{number}/badge", .signedIn, .issueCards) { request, context in
-                let badge = try core.renderBadge(try Input.text("number", context), by: try context.actor(core))
+                let badge = try core.cards.renderBadge(try Input.text("number", context), by: try context.actor(core))
                 var page = Page(Bilingual(zh: "胸卡 \(badge.cardNumber)", en: "Badge \(badge.cardNumber)"), request, context)
                 page.addPrintable([("badge", "badge-front", badge.front), ("badge", "badge-back", badge.back)])
                 return page.response(path: "/web/cards/\(badge.cardNumber)/badge")
             },
             APIRoute(.post, "/web/cards/{number}/lost", .signedIn, .reportCardLost) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let card = try core.reportCardLost(try Input.text("number", context), by: try context.actor(core))
+                let card = try core.cards.reportCardLost(try Input.text("number", context), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=lost")
             },
             APIRoute(.post, "/web/cards/{number}/cancel", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                let card = try core.cancelCard(
+                let card = try core.cards.cancelCard(
                     try Input.text("number", context), reason: form.text("reason") ?? "", by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=cancelled")
             },
             APIRoute(.post, "/web/cards/{number}/return", .signedIn, .returnCards) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let card = try core.recordCardReturn(try Input.text("number", context), by: try context.actor(core))
+                let card = try core.cards.recordCardReturn(try Input.text("number", context), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=returned")
             },
             APIRoute(.get, "/web/visits", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 var page = Page(Bilingual(zh: "临时进入申请", en: "Temporary entry requests"), request, context)
                 Notes.done(request, &page)
-                page.add(Tables.visits(try core.visitRequests(by: actor), page, core.policy.site.timeZone, decide: actor.role == .customerService))
+                page.add(Tables.visits(try core.passes.visitRequests(by: actor), page, core.policy.site.timeZone, decide: actor.role == .customerService))
                 return page.response(path: "/web/visits")
             },
             APIRoute(.post, "/web/visits/{id}/approve", .signedIn, .decideVisitRequest) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                _ = try core.approveVisitRequest(try Input.id("id", context), by: try context.actor(core))
+                _ = try core.passes.approveVisitRequest(try Input.id("id", context), by: try context.actor(core))
                 return Redirect.to("/web/visits?done=approved")
             },
             APIRoute(.post, "/web/visits/{id}/reject", .signedIn, .decideVisitRequest) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                _ = try core.rejectVisitRequest(
+                _ = try core.passes.rejectVisitRequest(
                     try Input.id("id", context), reason: form.text("reason") ?? "", by: try context.actor(core))
                 return Redirect.to("/web/visits?done=rejected")
             },
@@ -128,12 +128,12 @@ struct ConsoleController: Sendable {
                 let actor = try context.actor(core)
                 var page = Page(Bilingual(zh: "紧急进入", en: "Emergency entries"), request, context)
                 Notes.done(request, &page)
-                page.add(Tables.emergencies(try core.emergencies(by: actor), page, core.policy.site.timeZone, review: actor.role == .supervisor))
+                page.add(Tables.emergencies(try core.passes.emergencies(by: actor), page, core.policy.site.timeZone, review: actor.role == .supervisor))
                 return page.response(path: "/web/emergencies")
             },
             APIRoute(.post, "/web/emergencies/{id}/review", .signedIn, .reviewEmergency) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                _ = try core.reviewEmergency(
+                _ = try core.passes.reviewEmergency(
                     try Input.id("id", context), note: form.text("note") ?? "", by: try context.actor(core))
                 return Redirect.to("/web/emergencies?done=reviewed")
             },

@@ -14,11 +14,11 @@ struct PortalController: Sendable {
                 var page = Page(Bilingual(zh: "客户门户", en: "Client portal"), request, context)
                 Notes.done(request, &page)
                 page.add("<h2>\(h(page.t("出入证", "Cards")))</h2>")
-                page.add(Tables.cards(try core.cards(by: actor), page))
+                page.add(Tables.cards(try core.cards.cards(by: actor), page))
                 page.add("<h2>\(h(page.t("临时进入申请", "Temporary entry requests")))</h2>")
                 page.add("<p><a id=\"file-visit\" href=\"/web/portal/visit\">\(h(page.t("提交新申请", "File a new request")))</a></p>")
                 let zone = core.policy.site.timeZone
-                let visits = try core.visitRequests(by: actor)
+                let visits = try core.passes.visitRequests(by: actor)
                 page.add(Tables.visits(visits, page, zone, decide: false))
                 let cancellable = visits.filter { $0.request.status == .filed && $0.request.requestedBy == actor.name }
                 for view in cancellable {
@@ -29,13 +29,13 @@ struct PortalController: Sendable {
                 }
                 page.add("<h2>\(h(page.t("设备出门申请", "Equipment removal requests")))</h2>")
                 page.add("<p><a id=\"file-removal\" href=\"/web/portal/removal\">\(h(page.t("提交出门申请", "File a removal request")))</a></p>")
-                page.add(Tables.removals(try core.removals(by: actor), page))
+                page.add(Tables.removals(try core.equipment.removals(by: actor), page))
                 return page.response(path: "/web/portal")
             },
             APIRoute(.get, "/web/portal/visit", .signedIn) { request, context in
                 let actor = try context.actor(core)
                 var page = Page(Bilingual(zh: "提交临时进入申请", en: "File a temporary entry request"), request, context)
-                let clients = try core.clients(by: actor)
+                let clients = try core.registry.clients(by: actor)
                 let options = clients.map { "<option value=\"\($0.id)\">\(h($0.name))</option>" }.joined()
                 let hours = core.policy.parameters.temporaryEntryMinNoticeHours
                 page.add(
@@ -64,7 +64,7 @@ struct PortalController: Sendable {
                 let end = try EntryWindow.parse(try form.require("window_end"), field: "window_end", in: zone)
                 let visitor = NewVisitor(name: try form.require("visitor_name"), idNumber: try form.require("visitor_id"))
                 _ = try Uploads.with(core, [("letter", form.upload("letter"))]) { files in
-                    try core.fileVisitRequest(
+                    try core.passes.fileVisitRequest(
                         NewVisitRequest(
                             clientId: try form.int("client_id"), reason: try form.require("reason"), windowStart: start,
                             windowEnd: end, visitors: [visitor], letterPath: files["letter"]),
@@ -75,8 +75,8 @@ struct PortalController: Sendable {
             APIRoute(.get, "/web/portal/removal", .signedIn) { request, context in
                 let actor = try context.actor(core)
                 var page = Page(Bilingual(zh: "提交设备出门申请", en: "File an equipment removal request"), request, context)
-                let clients = try core.clients(by: actor)
-                let items = try core.inventory(by: actor)
+                let clients = try core.registry.clients(by: actor)
+                let items = try core.equipment.inventory(by: actor)
                 let options = clients.map { "<option value=\"\($0.id)\">\(h($0.name))</option>" }.joined()
                 let boxes = items.map {
                     "<label><input type=\"checkbox\" name=\"item_\(h($0.item.number))\" value=\"\(h($0.item.number))\"> \(h($0.item.number)) \(h($0.item.brand)) \(h($0.item.model)) \(h($0.item.serial ?? ""))</label>"
@@ -108,7 +108,7 @@ struct PortalController: Sendable {
                 _ = try Uploads.with(
                     core, [("application_scan", form.upload("application_scan")), ("movers[0].id_copy", form.upload("mover_id_copy"))]
                 ) { files in
-                    try core.fileRemoval(
+                    try core.equipment.fileRemoval(
                         NewRemovalRequest(
                             kind: kind, clientId: try form.int("client_id"), items: items,
                             removalDate: try form.require("removal_date"), companyName: form.text("company_name"),
@@ -122,7 +122,7 @@ struct PortalController: Sendable {
             },
             APIRoute(.post, "/web/portal/visits/{id}/cancel", .signedIn, .fileVisitRequest) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                _ = try core.cancelVisitRequest(try Input.id("id", context), by: try context.actor(core))
+                _ = try core.passes.cancelVisitRequest(try Input.id("id", context), by: try context.actor(core))
                 return Redirect.to("/web/portal?done=cancelled")
             },
         ]

@@ -17,13 +17,13 @@ struct WebSessionController: Sendable {
             APIRoute(.post, "/web/signin", .open) { request, context in
                 let form = try await WebForm.read(request, context, core)
                 do {
-                    let signIn = try core.signIn(
+                    let signIn = try core.accounts.signIn(
                         name: form.text("name") ?? "", password: form.fields["password"] ?? "",
                         from: context.remoteAddress, hasher: configuration.hasher)
                     var response = Redirect.to(signIn.actor.role == .clientUser ? "/web/portal" : "/web/")
                     response.setCookie(
                         Cookie(
-                            name: RouteGuard.cookieName, value: signIn.token, maxAge: Int(Core.sessionHours * 3600),
+                            name: RouteGuard.cookieName, value: signIn.token, maxAge: Int(Accounts.sessionHours * 3600),
                             path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
                     return response
                 } catch let error as CoreError {
@@ -33,7 +33,7 @@ struct WebSessionController: Sendable {
             APIRoute(.post, "/web/signout") { request, context in
                 _ = try await WebForm.read(request, context, core)
                 let identity = try context.signedIn(core)
-                try core.signOut(tokenId: identity.tokenId, by: identity.actor)
+                try core.accounts.signOut(tokenId: identity.tokenId, by: identity.actor)
                 var response = Redirect.to("/web/signin")
                 response.setCookie(
                     Cookie(

@@ -50,26 +50,26 @@ import Testing
         let core = f.site.core
         switch permission {
         case .manageAccounts:
-            _ = try core.addAccount(name: "newcomer", role: .guard, by: actor)
+            _ = try core.accounts.addAccount(name: "newcomer", role: .guard, by: actor)
         case .manageClients:
-            _ = try core.addClient(
+            _ = try core.registry.addClient(
                 NewClient(kind: .individual, name: "王芳", idType: "resident_id", idNumber: "110108197910014561"), by: actor)
         case .manageContracts:
-            _ = try core.addContract(
+            _ = try core.registry.addContract(
                 NewContract(
                     number: "HT-NEW", clientId: f.client.id, startsOn: "2026-01-01", endsOn: "2026-12-31",
                     racks: ["D01"], serverQuota: 2),
                 by: actor)
         case .managePersonnel:
-            _ = try core.addPerson(
+            _ = try core.registry.addPerson(
                 NewPerson(
                     clientId: f.client.id, name: "王强", idType: "resident_id", idNumber: "310115199007042347",
                     phone: "13800000003"),
                 by: actor)
         case .viewAudit:
-            _ = try core.verifyAudit(by: actor)
+            _ = try core.audit.verifyAudit(by: actor)
         case .viewRegistry:
-            _ = try core.clients(by: actor)
+            _ = try core.registry.clients(by: actor)
         default:
             // Cards, keys, passes, equipment and the gate have their own suites; only the check
             // itself is run here.
@@ -178,11 +178,11 @@ import Testing
 
         // when: a guard tries each contract change
         let guardOnDuty = f.actor(.guard)
-        _ = coreError { try f.site.core.activateContract("HT-1", by: guardOnDuty) }
-        _ = coreError { try f.site.core.suspendContract("HT-1", by: guardOnDuty) }
-        _ = coreError { try f.site.core.terminateContract("HT-1", by: guardOnDuty).contract }
-        _ = coreError { try f.site.core.departPerson(f.person.id, by: f.actor(.supervisor)) }
-        _ = coreError { try f.site.core.disableAccount("gate1", by: f.actor(.customerService)) }
+        _ = coreError { try f.site.core.registry.activateContract("HT-1", by: guardOnDuty) }
+        _ = coreError { try f.site.core.registry.suspendContract("HT-1", by: guardOnDuty) }
+        _ = coreError { try f.site.core.registry.terminateContract("HT-1", by: guardOnDuty).contract }
+        _ = coreError { try f.site.core.registry.departPerson(f.person.id, by: f.actor(.supervisor)) }
+        _ = coreError { try f.site.core.accounts.disableAccount("gate1", by: f.actor(.customerService)) }
 
         // then
         let audited = try f.site.audit(after: seq)
@@ -191,8 +191,8 @@ import Testing
         ])
         #expect(audited.map(\.actor) == ["gate1", "gate1", "gate1", "boss", "cs"])
         #expect(audited.allSatisfy { $0.outcome == .refused && $0.clause == "R1.role" })
-        #expect(try f.site.core.contract("HT-1", by: f.actor(.admin)).status == .active)
-        #expect(try f.site.core.person(f.person.id, by: f.actor(.admin)).person.status == .active)
+        #expect(try f.site.core.registry.contract("HT-1", by: f.actor(.admin)).status == .active)
+        #expect(try f.site.core.registry.person(f.person.id, by: f.actor(.admin)).person.status == .active)
     }
 
     // MARK: - R3: client isolation
@@ -202,7 +202,7 @@ import Testing
         let f = try Fixture()
 
         // when
-        let view = try f.site.core.addPerson(
+        let view = try f.site.core.registry.addPerson(
             NewPerson(
                 clientId: f.client.id, name: "王强", idType: "resident_id", idNumber: "310115199007042347",
                 phone: "13800000003"),
@@ -222,7 +222,7 @@ import Testing
 
         // when
         let error = coreError {
-            try f.site.core.addPerson(
+            try f.site.core.registry.addPerson(
                 NewPerson(
                     clientId: f.other.id, name: "陈静", idType: "resident_id", idNumber: "440305199211203459",
                     phone: "13900000002"),
@@ -246,11 +246,11 @@ import Testing
         let seq = try f.site.lastSeq()
 
         // when
-        let error = coreError { try f.site.core.departPerson(stranger.id, by: f.actor(.clientUser)) }
+        let error = coreError { try f.site.core.registry.departPerson(stranger.id, by: f.actor(.clientUser)) }
 
         // then
         #expect(refusal(error)?.clause.code == "R3.client")
-        #expect(try f.site.core.person(stranger.id, by: f.actor(.customerService)).person.status == .active)
+        #expect(try f.site.core.registry.person(stranger.id, by: f.actor(.customerService)).person.status == .active)
         let audited = try f.site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
         #expect(audited.first?.clause == "R3.client")
@@ -261,7 +261,7 @@ import Testing
         let f = try Fixture()
 
         // when
-        let result = try f.site.core.departPerson(f.person.id, by: f.actor(.clientUser))
+        let result = try f.site.core.registry.departPerson(f.person.id, by: f.actor(.clientUser))
 
         // then
         #expect(result.person.status == .departed)
@@ -276,7 +276,7 @@ import Testing
 
         // when
         let error = coreError {
-            try f.site.core.attachDocuments(
+            try f.site.core.registry.attachDocuments(
                 personId: stranger.id, photoPath: TestSite.fixtures + "/photo.png", idCopyPath: nil, letterPath: nil,
                 by: f.actor(.clientUser))
         }
@@ -295,11 +295,11 @@ import Testing
         let user = f.actor(.clientUser)
 
         // when
-        let clients = try f.site.core.clients(by: user)
-        let contracts = try f.site.core.contracts(by: user)
-        let othersContracts = try f.site.core.contracts(clientId: f.other.id, by: user)
-        let people = try f.site.core.people(by: user)
-        let othersPeople = try f.site.core.people(clientId: f.other.id, by: user)
+        let clients = try f.site.core.registry.clients(by: user)
+        let contracts = try f.site.core.registry.contracts(by: user)
+        let othersContracts = try f.site.core.registry.contracts(clientId: f.other.id, by: user)
+        let people = try f.site.core.registry.people(by: user)
+        let othersPeople = try f.site.core.registry.people(clientId: f.other.id, by: user)
 
         // then
         #expect(clients.map(\.id) == [f.client.id])
@@ -308,8 +308,8 @@ import Testing
         #expect(people.map(\.person.id) == [f.person.id])
         #expect(othersPeople.isEmpty)
         // while an operator sees both clients
-        #expect(try f.site.core.clients(by: f.actor(.guard)).count == 2)
-        #expect(try f.site.core.people(by: f.actor(.guard)).count == 2)
+        #expect(try f.site.core.registry.clients(by: f.actor(.guard)).count == 2)
+        #expect(try f.site.core.registry.people(by: f.actor(.guard)).count == 2)
     }
 
     @Test func clientUserCannotOpenAnotherClientsRecordsR3() throws {
@@ -319,18 +319,18 @@ import Testing
         let user = f.actor(.clientUser)
 
         // when
-        let client = coreError { try f.site.core.client(f.other.id, by: user) }
-        let contract = coreError { try f.site.core.contract("HT-2", by: user) }
-        let person = coreError { try f.site.core.person(stranger.id, by: user) }
+        let client = coreError { try f.site.core.registry.client(f.other.id, by: user) }
+        let contract = coreError { try f.site.core.registry.contract("HT-2", by: user) }
+        let person = coreError { try f.site.core.registry.person(stranger.id, by: user) }
 
         // then
         #expect(refusal(client)?.clause.code == "R3.client")
         #expect(refusal(contract)?.clause.code == "R3.client")
         #expect(refusal(person)?.clause.code == "R3.client")
         // its own records open
-        #expect(try f.site.core.client(f.client.id, by: user).client.id == f.client.id)
-        #expect(try f.site.core.contract("HT-1", by: user).clientId == f.client.id)
-        #expect(try f.site.core.person(f.person.id, by: user).person.id == f.person.id)
+        #expect(try f.site.core.registry.client(f.client.id, by: user).client.id == f.client.id)
+        #expect(try f.site.core.registry.contract("HT-1", by: user).clientId == f.client.id)
+        #expect(try f.site.core.registry.person(f.person.id, by: user).person.id == f.person.id)
     }
 
     // MARK: - Accounts
@@ -338,10 +338,10 @@ import Testing
     @Test func disabledAccountCannotActR1Disabled() throws {
         // given
         let f = try Fixture()
-        _ = try f.site.core.disableAccount("cs", by: f.actor(.admin))
+        _ = try f.site.core.accounts.disableAccount("cs", by: f.actor(.admin))
 
         // when: the account is looked up to act (what the CLI does with --as)
-        let lookup = coreError { try f.site.core.actor(named: "cs") }
+        let lookup = coreError { try f.site.core.accounts.actor(named: "cs") }
 
         // then
         #expect(refusal(lookup)?.clause.code == "R1.disabled")
@@ -350,14 +350,14 @@ import Testing
     @Test func actorHeldFromBeforeTheDisableCannotActR1Disabled() throws {
         // given: an actor resolved while the account was active (a session, a long-running shell)
         let f = try Fixture()
-        let service = try f.site.core.actor(named: "cs")
-        _ = try f.site.core.disableAccount("cs", by: f.actor(.admin))
+        let service = try f.site.core.accounts.actor(named: "cs")
+        _ = try f.site.core.accounts.disableAccount("cs", by: f.actor(.admin))
         let before = try f.site.snapshot()
         let seq = try f.site.lastSeq()
 
         // when
         let error = coreError {
-            try f.site.core.addClient(
+            try f.site.core.registry.addClient(
                 NewClient(kind: .individual, name: "王芳", idType: "resident_id", idNumber: "110108197910014561"),
                 by: service)
         }
@@ -375,10 +375,10 @@ import Testing
         // given
         let f = try Fixture()
         let guardOnDuty = f.actor(.guard)
-        _ = try f.site.core.disableAccount(guardOnDuty.name, by: f.actor(.admin))
+        _ = try f.site.core.accounts.disableAccount(guardOnDuty.name, by: f.actor(.admin))
 
         // when
-        let error = coreError { try f.site.core.people(by: guardOnDuty) }
+        let error = coreError { try f.site.core.registry.people(by: guardOnDuty) }
 
         // then
         #expect(refusal(error)?.clause.code == "R1.disabled")
@@ -389,7 +389,7 @@ import Testing
         let f = try Fixture()
 
         // when
-        let account = try f.site.core.disableAccount("gate1", by: f.actor(.admin))
+        let account = try f.site.core.accounts.disableAccount("gate1", by: f.actor(.admin))
 
         // then
         #expect(account.status == .disabled)
@@ -407,11 +407,11 @@ import Testing
         let seq = try f.site.lastSeq()
 
         // when
-        let error = coreError { try f.site.core.disableAccount("root", by: f.actor(.admin)) }
+        let error = coreError { try f.site.core.accounts.disableAccount("root", by: f.actor(.admin)) }
 
         // then
         #expect(refusal(error)?.clause.code == "R2.self")
-        #expect(try f.site.core.actor(named: "root").role == .admin)
+        #expect(try f.site.core.accounts.actor(named: "root").role == .admin)
         let audited = try f.site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
         #expect(audited.first?.clause == "R2.self")
@@ -424,7 +424,7 @@ import Testing
         let second = try f.site.account("root2", .admin)
 
         // when
-        let disabled = try f.site.core.disableAccount("root", by: second)
+        let disabled = try f.site.core.accounts.disableAccount("root", by: second)
 
         // then
         #expect(disabled.status == .disabled)
@@ -436,8 +436,8 @@ import Testing
         let before = try f.site.snapshot()
 
         // when
-        let create = coreError { try f.site.core.addAccount(name: "system", role: .admin, by: f.actor(.admin)) }
-        let act = coreError { try f.site.core.actor(named: "system") }
+        let create = coreError { try f.site.core.accounts.addAccount(name: "system", role: .admin, by: f.actor(.admin)) }
+        let act = coreError { try f.site.core.accounts.actor(named: "system") }
 
         // then
         #expect(invalidField(create) == "name")
@@ -450,7 +450,7 @@ import Testing
         let f = try Fixture()
 
         // when
-        let error = coreError { try f.site.core.actor(named: "nobody") }
+        let error = coreError { try f.site.core.accounts.actor(named: "nobody") }
 
         // then
         #expect(error == .notFound(entity: "account", key: "nobody"))
@@ -461,11 +461,11 @@ import Testing
         let f = try Fixture()
 
         // when
-        let error = coreError { try f.site.core.addAccount(name: "cs", role: .guard, by: f.actor(.admin)) }
+        let error = coreError { try f.site.core.accounts.addAccount(name: "cs", role: .guard, by: f.actor(.admin)) }
 
         // then
         #expect(refusal(error)?.clause.code == "D1.unique")
-        #expect(try f.site.core.actor(named: "cs").role == .customerService)
+        #expect(try f.site.core.accounts.actor(named: "cs").role == .customerService)
     }
 
     @Test func badAccountNamesAreInvalid() throws {
@@ -475,7 +475,7 @@ import Testing
 
         // when / then
         for name in ["Zhou", "1zhou", "zhou min", "", "zhou;drop"] {
-            let error = coreError { try f.site.core.addAccount(name: name, role: .guard, by: f.actor(.admin)) }
+            let error = coreError { try f.site.core.accounts.addAccount(name: name, role: .guard, by: f.actor(.admin)) }
             #expect(invalidField(error) == "name", "'\(name)'")
         }
         #expect(try f.site.snapshot() == before)
@@ -488,11 +488,11 @@ import Testing
         let before = try f.site.snapshot()
 
         // when
-        let unbound = coreError { try f.site.core.addAccount(name: "orphan", role: .clientUser, by: admin) }
+        let unbound = coreError { try f.site.core.accounts.addAccount(name: "orphan", role: .clientUser, by: admin) }
         let bound = coreError {
-            try f.site.core.addAccount(name: "kefu2", role: .customerService, clientId: f.client.id, by: admin)
+            try f.site.core.accounts.addAccount(name: "kefu2", role: .customerService, clientId: f.client.id, by: admin)
         }
-        let unknown = coreError { try f.site.core.addAccount(name: "ghost", role: .clientUser, clientId: 99, by: admin) }
+        let unknown = coreError { try f.site.core.accounts.addAccount(name: "ghost", role: .clientUser, clientId: 99, by: admin) }
 
         // then
         #expect(invalidField(unbound) == "client")
@@ -506,8 +506,8 @@ import Testing
         let f = try Fixture()
 
         // when
-        let accounts = try f.site.core.accounts(by: f.actor(.admin))
-        let refused = coreError { try f.site.core.accounts(by: f.actor(.supervisor)) }
+        let accounts = try f.site.core.accounts.accounts(by: f.actor(.admin))
+        let refused = coreError { try f.site.core.accounts.accounts(by: f.actor(.supervisor)) }
 
         // then
         #expect(Set(accounts.map(\.name)) == ["cs", "boss", "gate1", "root", "yunzhan"])

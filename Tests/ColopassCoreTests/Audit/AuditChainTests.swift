@@ -13,8 +13,8 @@ import Testing
         let site = try TestSite()
         let client = try site.company().client
         let person = try site.person(of: client.id)
-        _ = try site.core.departPerson(person.id, by: site.service)
-        _ = try site.core.suspendContract("HT-1", by: site.service)
+        _ = try site.core.registry.departPerson(person.id, by: site.service)
+        _ = try site.core.registry.suspendContract("HT-1", by: site.service)
         return site
     }
 
@@ -29,9 +29,9 @@ import Testing
         var clientID: Int64 = 0
         var personID: Int64 = 0
         let changes: [(action: String, entity: String, key: () -> String, run: () throws -> Void)] = [
-            ("account.add", "account", { "gate1" }, { _ = try core.addAccount(name: "gate1", role: .guard, by: admin) }),
+            ("account.add", "account", { "gate1" }, { _ = try core.accounts.addAccount(name: "gate1", role: .guard, by: admin) }),
             ("client.add", "client", { String(clientID) }, {
-                clientID = try core.addClient(
+                clientID = try core.registry.addClient(
                     NewClient(
                         kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E",
                         contacts: [NewContact(name: "李娜", phone: "13800000001")]),
@@ -39,15 +39,15 @@ import Testing
                 ).id
             }),
             ("contract.add", "contract", { "HT-1" }, {
-                _ = try core.addContract(
+                _ = try core.registry.addContract(
                     NewContract(
                         number: "HT-1", clientId: clientID, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A01"],
                         serverQuota: 2),
                     by: service)
             }),
-            ("contract.activate", "contract", { "HT-1" }, { _ = try core.activateContract("HT-1", by: service) }),
+            ("contract.activate", "contract", { "HT-1" }, { _ = try core.registry.activateContract("HT-1", by: service) }),
             ("person.add", "person", { String(personID) }, {
-                personID = try core.addPerson(
+                personID = try core.registry.addPerson(
                     NewPerson(
                         clientId: clientID, name: "李娜", idType: "resident_id", idNumber: "110105198503121234",
                         phone: "13800000001", photoPath: TestSite.fixtures + "/photo.png"),
@@ -55,14 +55,14 @@ import Testing
                 ).person.id
             }),
             ("person.documents", "person", { String(personID) }, {
-                _ = try core.attachDocuments(
+                _ = try core.registry.attachDocuments(
                     personId: personID, photoPath: nil, idCopyPath: TestSite.fixtures + "/id-copy.png",
                     letterPath: TestSite.fixtures + "/letter.pdf", by: service)
             }),
-            ("person.depart", "person", { String(personID) }, { _ = try core.departPerson(personID, by: service) }),
-            ("contract.suspend", "contract", { "HT-1" }, { _ = try core.suspendContract("HT-1", by: service) }),
-            ("contract.terminate", "contract", { "HT-1" }, { _ = try core.terminateContract("HT-1", by: service) }),
-            ("account.disable", "account", { "gate1" }, { _ = try core.disableAccount("gate1", by: admin) }),
+            ("person.depart", "person", { String(personID) }, { _ = try core.registry.departPerson(personID, by: service) }),
+            ("contract.suspend", "contract", { "HT-1" }, { _ = try core.registry.suspendContract("HT-1", by: service) }),
+            ("contract.terminate", "contract", { "HT-1" }, { _ = try core.registry.terminateContract("HT-1", by: service) }),
+            ("account.disable", "account", { "gate1" }, { _ = try core.accounts.disableAccount("gate1", by: admin) }),
         ]
 
         for change in changes {
@@ -100,7 +100,7 @@ import Testing
         _ = try site.company()
 
         // when
-        _ = try site.core.suspendContract("HT-1", by: site.service)
+        _ = try site.core.registry.suspendContract("HT-1", by: site.service)
 
         // then
         let record = try site.lastAudit()
@@ -126,7 +126,7 @@ import Testing
 
         // when
         #expect(throws: DatabaseError.self) {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(
                     kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E",
                     contacts: [NewContact(name: "李娜", phone: "13800000001")]),
@@ -144,7 +144,7 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        _ = coreError { try site.core.activateContract("HT-1", by: site.service) }
+        _ = coreError { try site.core.registry.activateContract("HT-1", by: site.service) }
 
         // then: exactly one new record, the refusal, and the chain still holds
         let record = try site.lastAudit()
@@ -153,7 +153,7 @@ import Testing
         #expect(record.clause == "D1.status")
         #expect(record.action == "contract.activate")
         #expect(record.actor == "cs")
-        #expect(try site.core.verifyAudit(by: site.admin).firstBreak == nil)
+        #expect(try site.core.audit.verifyAudit(by: site.admin).firstBreak == nil)
     }
 
     // MARK: - The chain
@@ -216,7 +216,7 @@ import Testing
         let count = try site.count("audit_record")
 
         // when
-        let result = try site.core.verifyAudit(by: admin)
+        let result = try site.core.audit.verifyAudit(by: admin)
 
         // then: every record checked
         #expect(result.firstBreak == nil)
@@ -244,10 +244,10 @@ import Testing
         let company = try site.company().client
         let li = try site.person(of: company.id)
         let wang = try site.person(of: company.id, name: "王强", idNumber: "11010519491231002X", documents: false)
-        _ = try site.core.attachDocuments(
+        _ = try site.core.registry.attachDocuments(
             personId: wang.id, photoPath: TestSite.fixtures + "/photo.png", idCopyPath: nil, letterPath: nil,
             by: site.service)
-        _ = try site.core.departPerson(li.id, by: site.service)
+        _ = try site.core.registry.departPerson(li.id, by: site.service)
         _ = coreError { try site.person(of: company.id, name: "王强", idNumber: "11010519491231002X") }
         _ = try site.person(of: individual.id, name: "张伟", idNumber: "320106198802155675", documents: false)
 
@@ -266,7 +266,7 @@ import Testing
         #expect(everything.contains("**************1234"))
         #expect(everything.contains("**************002X"))
         // and the registry itself keeps the whole number for the roles that need it
-        #expect(try site.core.person(li.id, by: site.service).person.idNumber == "110105198503121234")
+        #expect(try site.core.registry.person(li.id, by: site.service).person.idNumber == "110105198503121234")
     }
 
     // MARK: - Tampering
@@ -275,7 +275,7 @@ import Testing
         // given: a closed site whose database is edited with the sqlite3 shell
         let site = try busySite()
         let admin = site.admin
-        #expect(try site.core.verifyAudit(by: admin).firstBreak == nil)
+        #expect(try site.core.audit.verifyAudit(by: admin).firstBreak == nil)
 
         // when
         try sqlite3(site, """
@@ -285,7 +285,7 @@ import Testing
 
         // then
         #expect(try site.auditTrail()[2].actor == "mallory", "the edit reached the database")
-        let result = try site.core.verifyAudit(by: admin)
+        let result = try site.core.audit.verifyAudit(by: admin)
         let broken = try #require(result.firstBreak)
         #expect(broken.seq == 3)
         #expect(broken.reason.contains("hash"))
@@ -306,7 +306,7 @@ import Testing
 
         // then
         #expect(try site.auditTrail()[Int(target.seq) - 1].after != target.after, "the edit reached the database")
-        #expect(try site.core.verifyAudit(by: admin).firstBreak?.seq == target.seq)
+        #expect(try site.core.audit.verifyAudit(by: admin).firstBreak?.seq == target.seq)
     }
 
     @Test func rehashedRecordBreaksTheNextLink() throws {
@@ -324,7 +324,7 @@ import Testing
             """)
 
         // then: record 3 is self-consistent, so the break shows at record 4
-        let broken = try #require(try site.core.verifyAudit(by: admin).firstBreak)
+        let broken = try #require(try site.core.audit.verifyAudit(by: admin).firstBreak)
         #expect(broken.seq == 4)
         #expect(broken.reason.contains("link"))
     }
@@ -343,7 +343,7 @@ import Testing
 
         // then
         #expect(try site.count("audit_record") == total - 1, "the edit reached the database")
-        let broken = try #require(try site.core.verifyAudit(by: admin).firstBreak)
+        let broken = try #require(try site.core.audit.verifyAudit(by: admin).firstBreak)
         #expect(broken.seq == 4)
         #expect(broken.reason.contains("missing"))
     }

@@ -11,7 +11,7 @@ struct AllocationTests {
         _ = try site.hostingCompany()
         try site.addPools(cidr: "10.20.0.0/24")
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
-        let acceptance = try site.core.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
+        let acceptance = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
         // The network address .0 is never handed out.
         #expect(acceptance.addresses == ["10.20.0.1"])
         #expect(acceptance.ports == ["SW-A01/1"])
@@ -23,7 +23,7 @@ struct AllocationTests {
         try site.addPools()
         let item = NewWorkOrderItem(kind: .switch, brand: "H3C", model: "S5130", serial: "SW-9", rack: "A01", uPosition: 40)
         let order = try site.orderOnRackingDay(items: [item])
-        let acceptance = try site.core.acceptItem(workOrder: order.number, serial: "SW-9", by: site.supervisor)
+        let acceptance = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SW-9", by: site.supervisor)
         #expect(acceptance.addresses.isEmpty)
         #expect(acceptance.ports.isEmpty)
     }
@@ -33,8 +33,8 @@ struct AllocationTests {
         _ = try site.hostingCompany()
         try site.addPools()
         let server = try #require(try site.hostedServers(["SN-1"]).first)
-        #expect(site.refusalClause { _ = try site.core.assignAddress(item: server.number, by: site.admin) } == "Q3.allowance")
-        #expect(site.refusalClause { _ = try site.core.assignPort(item: "SN-1", by: site.admin) } == "Q3.allowance")
+        #expect(site.refusalClause { _ = try site.core.equipment.assignAddress(item: server.number, by: site.admin) } == "Q3.allowance")
+        #expect(site.refusalClause { _ = try site.core.equipment.assignPort(item: "SN-1", by: site.admin) } == "Q3.allowance")
         #expect(try site.liveAddresses(of: server).count == 1)
     }
 
@@ -45,9 +45,9 @@ struct AllocationTests {
         let server = try #require(try site.hostedServers(["SN-1"]).first)
         // Acceptance still gives the default one; the exception is taken on request.
         #expect(try site.liveAddresses(of: server) == ["10.20.0.1"])
-        let second = try site.core.assignAddress(item: server.number, by: site.admin)
+        let second = try site.core.equipment.assignAddress(item: server.number, by: site.admin)
         #expect(second.address == "10.20.0.2")
-        #expect(site.refusalClause { _ = try site.core.assignAddress(item: server.number, by: site.admin) } == "Q3.allowance")
+        #expect(site.refusalClause { _ = try site.core.equipment.assignAddress(item: server.number, by: site.admin) } == "Q3.allowance")
     }
 
     @Test func exhaustedPoolIsARefusalQ3PoolExhausted() throws {
@@ -55,14 +55,14 @@ struct AllocationTests {
         _ = try site.hostingCompany()
         try site.addPools(cidr: "10.20.0.0/30")  // two hosts: .1 and .2
         let order = try site.orderOnRackingDay(items: ["SN-1", "SN-2", "SN-3"].enumerated().map { TestSite.server($1, u: 1 + 2 * $0) })
-        _ = try site.core.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
-        _ = try site.core.acceptItem(workOrder: order.number, serial: "SN-2", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-2", by: site.supervisor)
         #expect(
-            site.refusalClause { _ = try site.core.acceptItem(workOrder: order.number, serial: "SN-3", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-3", by: site.supervisor) }
                 == "Q3.pool_exhausted")
         // The acceptance rolled back as a whole: no server on site without its address.
         #expect(try site.count("inventory_item") == 2)
-        #expect(try site.core.ipPools(by: site.service).first?.inUse == 2)
+        #expect(try site.core.equipment.ipPools(by: site.service).first?.inUse == 2)
     }
 
     @Test func anAddressIsNeverGivenToTwoServersS3() throws {
@@ -90,21 +90,21 @@ struct AllocationTests {
     @Test(arguments: ["10.20.0.0", "10.20.0.1/24", "10.20.0.0/31", "10.0.0.0/8", "300.1.1.0/24", "10.020.0.0/24", "x/24"])
     func malformedPoolIsInvalidInputNamingCidr(cidr: String) throws {
         let site = try TestSite()
-        #expect(invalidField(coreError { try site.core.addIPPool(cidr: cidr, by: site.admin) }) == "cidr")
+        #expect(invalidField(coreError { try site.core.equipment.addIPPool(cidr: cidr, by: site.admin) }) == "cidr")
         #expect(try site.count("ip_pool") == 0)
     }
 
     @Test func poolsNeverOverlapS3Overlap() throws {
         let site = try TestSite()
-        _ = try site.core.addIPPool(cidr: "10.20.0.0/24", by: site.admin)
-        #expect(site.refusalClause { _ = try site.core.addIPPool(cidr: "10.20.0.128/25", by: site.admin) } == "S3.overlap")
-        _ = try site.core.addPortPool(switch: "SW-A01", from: 1, to: 24, by: site.admin)
-        #expect(site.refusalClause { _ = try site.core.addPortPool(switch: "SW-A01", from: 20, to: 48, by: site.admin) } == "S3.overlap")
+        _ = try site.core.equipment.addIPPool(cidr: "10.20.0.0/24", by: site.admin)
+        #expect(site.refusalClause { _ = try site.core.equipment.addIPPool(cidr: "10.20.0.128/25", by: site.admin) } == "S3.overlap")
+        _ = try site.core.equipment.addPortPool(switch: "SW-A01", from: 1, to: 24, by: site.admin)
+        #expect(site.refusalClause { _ = try site.core.equipment.addPortPool(switch: "SW-A01", from: 20, to: 48, by: site.admin) } == "S3.overlap")
     }
 
     @Test func onlyTheAdministratorManagesPoolsR1Role() throws {
         let site = try TestSite()
-        #expect(site.refusalClause { _ = try site.core.addIPPool(cidr: "10.20.0.0/24", by: site.service) } == "R1.role")
+        #expect(site.refusalClause { _ = try site.core.equipment.addIPPool(cidr: "10.20.0.0/24", by: site.service) } == "R1.role")
     }
 
     @Test func cidrArithmeticExcludesNetworkAndBroadcast() throws {

@@ -19,10 +19,10 @@ struct EquipmentCascadeTests {
         let pending = try site.draftOrder(items: [TestSite.server("SN-2", u: 20)])
         let seq = try site.lastSeq()
         // when
-        _ = try site.core.terminateContract(contract.number, by: site.service)
+        _ = try site.core.registry.terminateContract(contract.number, by: site.service)
         // then
-        #expect(try site.core.workOrder(pending.number, by: site.service).order.status == .cancelled)
-        let cancelled = try site.core.removal(removal.request.number, by: site.service)
+        #expect(try site.core.equipment.workOrder(pending.number, by: site.service).order.status == .cancelled)
+        let cancelled = try site.core.equipment.removal(removal.request.number, by: site.service)
         #expect(cancelled.request.status == .cancelled)
         #expect(cancelled.exitSlip?.status == .cancelled)
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .contractTerminated)
@@ -31,7 +31,7 @@ struct EquipmentCascadeTests {
         #expect(c9.contains("removal.cancel"))
         #expect(c9.contains("exitslip.cancel"))
         // The closed order of the past is history, not cancelled.
-        #expect(try site.core.workOrders(by: site.service).filter { $0.order.status == .closed }.count == 1)
+        #expect(try site.core.equipment.workOrders(by: site.service).filter { $0.order.status == .closed }.count == 1)
     }
 
     @Test func equipmentStillLeavesOnADecommissionAfterTheContractEndsC9() throws {
@@ -39,15 +39,15 @@ struct EquipmentCascadeTests {
         let (client, contract) = try site.hostingCompany()
         try site.addPools()
         let server = try #require(try site.hostedServers(["SN-1"]).first)
-        _ = try site.core.terminateContract(contract.number, by: site.service)
+        _ = try site.core.registry.terminateContract(contract.number, by: site.service)
         let user = try site.clientUser(client)
         let (_, slip) = try site.approvedRemoval(
             NewRemovalRequest(kind: .decommission, clientId: client.id, items: ["SN-1"], removalDate: site.core.today.description),
             filer: user)
         #expect(try site.core.verifyCredential(slip.credential).isGranted)
-        _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty)
+        _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
         #expect(try site.liveAddresses(of: server).isEmpty)
-        #expect(try site.core.inventory(by: site.service).isEmpty)
+        #expect(try site.core.equipment.inventory(by: site.service).isEmpty)
     }
 
     /// Nothing leaves for repair on an ended contract: it would come back to nothing.
@@ -56,8 +56,8 @@ struct EquipmentCascadeTests {
         let (client, contract) = try site.hostingCompany()
         try site.addPools()
         _ = try site.hostedServers(["SN-1"])
-        _ = try site.core.terminateContract(contract.number, by: site.service)
+        _ = try site.core.registry.terminateContract(contract.number, by: site.service)
         let user = try site.clientUser(client)
-        #expect(site.refusalClause { _ = try site.core.fileRemoval(site.repairApplication(client, items: ["SN-1"]), by: user) } == "Q5.contract")
+        #expect(site.refusalClause { _ = try site.core.equipment.fileRemoval(site.repairApplication(client, items: ["SN-1"]), by: user) } == "Q5.contract")
     }
 }

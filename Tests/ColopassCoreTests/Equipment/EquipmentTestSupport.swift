@@ -12,13 +12,13 @@ extension TestSite {
         name: String = "北京云栈科技有限公司", creditCode: String = "91110108MA01ABCD1E", contract: String = "HT-1",
         quota: Int = 10, ipsPerServer: Int? = nil, portsPerServer: Int? = nil
     ) throws -> (client: Client, contract: Contract) {
-        let client = try core.addClient(NewClient(kind: .company, name: name, creditCode: creditCode), by: service)
-        _ = try core.addContract(
+        let client = try core.registry.addClient(NewClient(kind: .company, name: name, creditCode: creditCode), by: service)
+        _ = try core.registry.addContract(
             NewContract(
                 number: contract, clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31",
                 racks: ["A01", "A02"], serverQuota: quota, ipsPerServer: ipsPerServer, portsPerServer: portsPerServer),
             by: service)
-        return (client, try core.activateContract(contract, by: service))
+        return (client, try core.registry.activateContract(contract, by: service))
     }
 
     /// A second company, for R3 and S3 tests.
@@ -32,8 +32,8 @@ extension TestSite {
 
     /// Site address and port pools, added by the administrator.
     func addPools(cidr: String = "10.20.0.0/24", switchName: String = "SW-A01", ports: Int = 48) throws {
-        _ = try core.addIPPool(cidr: cidr, by: admin)
-        _ = try core.addPortPool(switch: switchName, from: 1, to: ports, by: admin)
+        _ = try core.equipment.addIPPool(cidr: cidr, by: admin)
+        _ = try core.equipment.addPortPool(switch: switchName, from: 1, to: ports, by: admin)
     }
 
     static func server(_ serial: String, u: Int = 10, rack: String = "A01") -> NewWorkOrderItem {
@@ -42,15 +42,15 @@ extension TestSite {
 
     /// An order filed by customer service for `contract`, racking `hours` from now, with `items`.
     func draftOrder(contract: String = "HT-1", in hours: Double = 48, items: [NewWorkOrderItem]) throws -> WorkOrder {
-        let order = try core.createWorkOrder(contract: contract, plannedAt: now.addingTimeInterval(hours * 3600), by: service)
-        for item in items { _ = try core.addWorkOrderItem(order.number, item, by: service) }
+        let order = try core.equipment.createWorkOrder(contract: contract, plannedAt: now.addingTimeInterval(hours * 3600), by: service)
+        for item in items { _ = try core.equipment.addWorkOrderItem(order.number, item, by: service) }
         return order
     }
 
     /// A draft issued in good time, and the clock moved to its racking time.
     func orderOnRackingDay(contract: String = "HT-1", items: [NewWorkOrderItem]) throws -> WorkOrder {
         let order = try draftOrder(contract: contract, items: items)
-        let issued = try core.issueWorkOrder(order.number, by: service)
+        let issued = try core.equipment.issueWorkOrder(order.number, by: service)
         now = issued.plannedAt
         return issued
     }
@@ -59,7 +59,7 @@ extension TestSite {
     func hostedServers(_ serials: [String], contract: String = "HT-1") throws -> [InventoryItem] {
         let order = try orderOnRackingDay(
             contract: contract, items: serials.enumerated().map { Self.server($1, u: 1 + 2 * $0) })
-        return try serials.map { try core.acceptItem(workOrder: order.number, serial: $0, by: supervisor).item }
+        return try serials.map { try core.equipment.acceptItem(workOrder: order.number, serial: $0, by: supervisor).item }
     }
 
     /// Movers with valid resident IDs and their ID copies (Q5).
@@ -79,10 +79,10 @@ extension TestSite {
 
     /// Filed by the client user, checked and approved by customer service: the slip is in hand.
     func approvedRemoval(_ request: NewRemovalRequest, filer: Actor) throws -> (RemovalView, ExitSlip) {
-        let filed = try core.fileRemoval(request, by: filer)
+        let filed = try core.equipment.fileRemoval(request, by: filer)
         let serials = filed.items.compactMap(\.serial)
-        _ = try core.checkRemoval(filed.request.number, serials: serials, by: service)
-        let approved = try core.approveRemoval(filed.request.number, by: service)
+        _ = try core.equipment.checkRemoval(filed.request.number, serials: serials, by: service)
+        let approved = try core.equipment.approveRemoval(filed.request.number, by: service)
         return (approved, try #require(approved.exitSlip))
     }
 

@@ -24,7 +24,7 @@ struct ExitSlipAtGateTests {
 
     func upload(_ event: GateEvent, _ site: TestSite) throws {
         try site.core.perform(site.guardOnDuty, .operateGate, action: "gate.event") { tx in
-            try site.core.exitSlipUsedAtGate(slipId: Int64(event.credentialId!), event: event, in: tx)
+            try site.core.equipment.exitSlipUsedAtGate(slipId: Int64(event.credentialId!), event: event, in: tx)
         }
     }
 
@@ -32,7 +32,7 @@ struct ExitSlipAtGateTests {
         let (site, server, slip) = try slipInHand()
         let exitTime = site.now.addingTimeInterval(-600)
         try upload(event(slip, id: "e1", at: exitTime), site)
-        let spent = try site.core.exitSlip(slip.number, by: site.service).slip
+        let spent = try site.core.equipment.exitSlip(slip.number, by: site.service).slip
         #expect(spent.status == .used)
         #expect(spent.usedAt == exitTime)
         #expect(spent.usedBy == "gate1@G1")
@@ -43,7 +43,7 @@ struct ExitSlipAtGateTests {
 
     @Test func aSecondExitOnTheSameSlipIsNotAppliedTwiceButAuditedQ4Used() throws {
         let (site, _, slip) = try slipInHand()
-        _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty)
+        _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty)
         let seq = try site.lastSeq()
         try upload(event(slip, id: "e2", at: site.now), site)
         let records = try site.audit(after: seq)
@@ -54,7 +54,7 @@ struct ExitSlipAtGateTests {
     @Test func anUnconfirmedGrantIsNoExit() throws {
         let (site, server, slip) = try slipInHand()
         try upload(event(slip, id: "e3", at: site.now, confirmed: false), site)
-        #expect(try site.core.exitSlip(slip.number, by: site.service).slip.status == .valid)
+        #expect(try site.core.equipment.exitSlip(slip.number, by: site.service).slip.status == .valid)
         #expect(try site.item(server.id).status == .onSite)
     }
 }

@@ -25,18 +25,18 @@ struct ExitSlipTests {
 
     @Test func slipUsedTwiceIsRefusedQ4Used() throws {
         let (site, _, slip) = try slipInHand()
-        let use = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty)
+        let use = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
         #expect(use.slip.status == .used)
         #expect(use.slip.usedBy == "gate1")
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.used")
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q4.used")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.used")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q4.used")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .alreadyUsed)
     }
 
     @Test func slipOnTheWrongDateIsRefusedQ4Date() throws {
         let (site, _, slip) = try slipInHand()
         site.advance(hours: 24)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.date")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.date")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .slipWrongDay)
         let dayBefore = slip.validFrom.addingTimeInterval(-60)
         #expect(try site.core.verifyCredential(slip.credential, at: dayBefore).denyReason == .slipWrongDay)
@@ -45,43 +45,43 @@ struct ExitSlipTests {
 
     @Test func slipAfterItsRequestWasWithdrawnIsRefusedQ4Withdrawn() throws {
         let (site, _, slip) = try slipInHand()
-        let request = try site.core.removals(by: site.service)[0]
-        _ = try site.core.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.withdrawn")
+        let request = try site.core.equipment.removals(by: site.service)[0]
+        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.withdrawn")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .removalWithdrawn)
     }
 
     @Test func repairSlipUsedTwiceIsRefusedQ5Used() throws {
         let (site, _, slip) = try slipInHand(.repair)
-        _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.used")
+        _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.used")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipUsed)
     }
 
     @Test func repairSlipOnTheWrongDateIsRefusedQ5Date() throws {
         let (site, _, slip) = try slipInHand(.repair)
         site.advance(hours: 24)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q5.date")
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.date")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q5.date")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.date")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipWrongDay)
     }
 
     @Test func repairSlipAfterItsRequestWasWithdrawnIsRefusedQ5Withdrawn() throws {
         let (site, _, slip) = try slipInHand(.repair)
-        let request = try site.core.removals(by: site.service)[0]
-        _ = try site.core.cancelRemoval(request.request.number, reason: "维修取消", by: site.service)
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.withdrawn")
+        let request = try site.core.equipment.removals(by: site.service)[0]
+        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "维修取消", by: site.service)
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.withdrawn")
         #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairWithdrawn)
     }
 
     @Test func decommissionExitRemovesTheItemAndReleasesItsAddressAndPortQ4() throws {
         let (site, items, slip) = try slipInHand()
         let freed = try site.liveAddresses(of: items[0])
-        _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty)
+        _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty)
         #expect(try site.item(items[0].id).status == .removed)
         #expect(try site.liveAddresses(of: items[0]).isEmpty)
-        #expect(try site.core.inventory(by: site.service).map(\.item.serial) == ["SN-2"])
-        #expect(try site.core.portPools(by: site.service)[0].inUse == 1)
+        #expect(try site.core.equipment.inventory(by: site.service).map(\.item.serial) == ["SN-2"])
+        #expect(try site.core.equipment.portPools(by: site.service)[0].inUse == 1)
         // The released address goes back to the pool: the next server gets it.
         site.now = TestSite.defaultNow
         let next = try #require(try site.hostedServers(["SN-3"]).first)
@@ -91,15 +91,15 @@ struct ExitSlipTests {
     @Test func repairExitKeepsTheAddressesAndTheItemComesBackQ5() throws {
         let (site, items, slip) = try slipInHand(.repair)
         let addresses = try site.liveAddresses(of: items[0])
-        let use = try site.core.useExitSlip(slip.credential, by: site.guardOnDuty)
+        let use = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
         #expect(use.removal.request.status == .exited)
         #expect(try site.item(items[0].id).status == .outForRepair)
         #expect(try site.liveAddresses(of: items[0]) == addresses)
         // Back from repair, checked by serial against the same request.
         #expect(
-            site.refusalClause { _ = try site.core.returnFromRepair(use.removal.request.number, items: ["SN-2"], by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.returnFromRepair(use.removal.request.number, items: ["SN-2"], by: site.supervisor) }
                 == "Q5.not_on_request")
-        let back = try site.core.returnFromRepair(use.removal.request.number, items: ["SN-1"], by: site.supervisor)
+        let back = try site.core.equipment.returnFromRepair(use.removal.request.number, items: ["SN-1"], by: site.supervisor)
         #expect(back.request.status == .returned)
         #expect(try site.item(items[0].id).status == .onSite)
         #expect(try site.liveAddresses(of: items[0]) == addresses)
@@ -107,19 +107,19 @@ struct ExitSlipTests {
 
     @Test func onlyTheGuardLetsEquipmentOutR1Role() throws {
         let (site, _, slip) = try slipInHand()
-        #expect(site.refusalClause { _ = try site.core.useExitSlip(slip.credential, by: site.service) } == "R1.role")
+        #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.service) } == "R1.role")
     }
 
     @Test func anotherKindOfCredentialIsNotAnExitSlip() throws {
         let (site, _, _) = try slipInHand()
         let person = try site.person(of: 1)
-        let card = try site.core.issueCard(personId: person.id, by: site.service)
-        #expect(invalidField(coreError { try site.core.useExitSlip(card.credential, by: site.guardOnDuty) }) == "slip")
+        let card = try site.core.cards.issueCard(personId: person.id, by: site.service)
+        #expect(invalidField(coreError { try site.core.equipment.useExitSlip(card.credential, by: site.guardOnDuty) }) == "slip")
     }
 
     @Test func printedSlipIsWellFormedAndItsQRDecodesToAGrantedCredential() throws {
         let (site, _, slip) = try slipInHand(.repair)
-        let rendered = try site.core.renderExitSlip(slip.number, by: site.service)
+        let rendered = try site.core.equipment.renderExitSlip(slip.number, by: site.service)
         #expect(XMLCheck.isWellFormed(rendered.svg))
         #expect(rendered.svg.contains("出门条"))
         #expect(rendered.svg.contains("Exit slip"))
@@ -135,7 +135,7 @@ struct ExitSlipTests {
 
     @Test func aUsedSlipIsNotPrintedAgain() throws {
         let (site, _, slip) = try slipInHand()
-        _ = try site.core.useExitSlip(slip.number, by: site.guardOnDuty)
-        #expect(site.refusalClause { _ = try site.core.renderExitSlip(slip.number, by: site.service) } == "Q4.state")
+        _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty)
+        #expect(site.refusalClause { _ = try site.core.equipment.renderExitSlip(slip.number, by: site.service) } == "Q4.state")
     }
 }

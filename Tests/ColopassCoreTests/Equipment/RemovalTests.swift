@@ -20,7 +20,7 @@ struct RemovalTests {
 
     @Test func clientFilesADecommissionListFromItsInventoryQ4() throws {
         let (site, client, user, items) = try hosted()
-        let view = try site.core.fileRemoval(decommission(client, [items[0].number, "sn-2"], site: site), by: user)
+        let view = try site.core.equipment.fileRemoval(decommission(client, [items[0].number, "sn-2"], site: site), by: user)
         #expect(view.request.status == .filed)
         #expect(view.items.map(\.serial) == ["SN-1", "SN-2"])
         #expect(view.request.filedBy == "yunzhan")
@@ -29,7 +29,7 @@ struct RemovalTests {
     @Test func decommissionOfAnItemNotInTheInventoryIsRefusedQ4NotInInventory() throws {
         let (site, client, user, _) = try hosted()
         #expect(
-            site.refusalClause { _ = try site.core.fileRemoval(decommission(client, ["SN-404"], site: site), by: user) }
+            site.refusalClause { _ = try site.core.equipment.fileRemoval(decommission(client, ["SN-404"], site: site), by: user) }
                 == "Q4.not_in_inventory")
     }
 
@@ -39,7 +39,7 @@ struct RemovalTests {
         site.now = TestSite.defaultNow
         let theirs = try #require(try site.hostedServers(["SN-9"], contract: "HT-2").first)
         #expect(
-            site.refusalClause { _ = try site.core.fileRemoval(decommission(client, [theirs.number], site: site), by: user) }
+            site.refusalClause { _ = try site.core.equipment.fileRemoval(decommission(client, [theirs.number], site: site), by: user) }
                 == "Q4.not_in_inventory")
     }
 
@@ -47,15 +47,15 @@ struct RemovalTests {
         let (site, _, user, _) = try hosted()
         let (other, _) = try site.otherCompany()
         #expect(
-            site.refusalClause { _ = try site.core.fileRemoval(decommission(other, ["SN-1"], site: site), by: user) }
+            site.refusalClause { _ = try site.core.equipment.fileRemoval(decommission(other, ["SN-1"], site: site), by: user) }
                 == "R3.client")
     }
 
     @Test func equipmentOnAnOpenRequestIsNotFiledAgainQ4AlreadyRequested() throws {
         let (site, client, user, _) = try hosted()
-        _ = try site.core.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
+        _ = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
         #expect(
-            site.refusalClause { _ = try site.core.fileRemoval(decommission(client, ["SN-1", "SN-2"], site: site), by: user) }
+            site.refusalClause { _ = try site.core.equipment.fileRemoval(decommission(client, ["SN-1", "SN-2"], site: site), by: user) }
                 == "Q4.already_requested")
     }
 
@@ -64,7 +64,7 @@ struct RemovalTests {
         var application = site.repairApplication(client, items: ["SN-1"])
         application.movers.append(NewRemovalMover(name: "王强", idNumber: nil, idCopyPath: TestSite.fixtures + "/id-copy.png"))
         let before = try site.equipmentRows()
-        #expect(invalidField(coreError { try site.core.fileRemoval(application, by: user) }) == "movers[1].id_number")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(application, by: user) }) == "movers[1].id_number")
         #expect(try site.equipmentRows() == before)
     }
 
@@ -73,7 +73,7 @@ struct RemovalTests {
         var application = site.repairApplication(client, items: ["SN-1"])
         application.movers[0].idNumber = "110105198503121235"  // check digit off by one
         let before = try site.equipmentRows()
-        #expect(invalidField(coreError { try site.core.fileRemoval(application, by: user) }) == "movers[0].id_number")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(application, by: user) }) == "movers[0].id_number")
         #expect(try site.equipmentRows() == before)
     }
 
@@ -81,61 +81,61 @@ struct RemovalTests {
         let (site, client, user, _) = try hosted()
         var unsealed = site.repairApplication(client, items: ["SN-1"])
         unsealed.applicationScanPath = nil
-        #expect(invalidField(coreError { try site.core.fileRemoval(unsealed, by: user) }) == "application_scan")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(unsealed, by: user) }) == "application_scan")
         var noCopy = site.repairApplication(client, items: ["SN-1"])
         noCopy.movers[0].idCopyPath = nil
-        #expect(invalidField(coreError { try site.core.fileRemoval(noCopy, by: user) }) == "movers[0].id_copy")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(noCopy, by: user) }) == "movers[0].id_copy")
         var nobody = site.repairApplication(client, items: ["SN-1"])
         nobody.movers = []
-        #expect(invalidField(coreError { try site.core.fileRemoval(nobody, by: user) }) == "movers")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(nobody, by: user) }) == "movers")
     }
 
     @Test func repairApplicationNamesTheClientQ5Company() throws {
         let (site, client, user, _) = try hosted()
         var application = site.repairApplication(client, items: ["SN-1"])
         application.companyName = "别的公司"
-        #expect(site.refusalClause { _ = try site.core.fileRemoval(application, by: user) } == "Q5.company")
+        #expect(site.refusalClause { _ = try site.core.equipment.fileRemoval(application, by: user) } == "Q5.company")
     }
 
     @Test func removalDateInThePastIsInvalidInput() throws {
         let (site, client, user, _) = try hosted()
         let request = decommission(client, ["SN-1"], date: site.core.today.adding(days: -1).description, site: site)
-        #expect(invalidField(coreError { try site.core.fileRemoval(request, by: user) }) == "removal_date")
+        #expect(invalidField(coreError { try site.core.equipment.fileRemoval(request, by: user) }) == "removal_date")
     }
 
     @Test func equipmentThatDoesNotMatchTheListIsRefusedQ4Mismatch() throws {
         let (site, client, user, _) = try hosted()
-        let filed = try site.core.fileRemoval(decommission(client, ["SN-1", "SN-2"], site: site), by: user)
+        let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1", "SN-2"], site: site), by: user)
         #expect(
-            site.refusalClause { _ = try site.core.checkRemoval(filed.request.number, serials: ["SN-1", "SN-7"], by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.checkRemoval(filed.request.number, serials: ["SN-1", "SN-7"], by: site.service) }
                 == "Q4.mismatch")
-        #expect(try site.core.removal(filed.request.number, by: user).request.status == .filed)
+        #expect(try site.core.equipment.removal(filed.request.number, by: user).request.status == .filed)
     }
 
     @Test func noExitSlipBeforeTheCheckQ4Unchecked() throws {
         let (site, client, user, _) = try hosted()
-        let filed = try site.core.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        #expect(site.refusalClause { _ = try site.core.approveRemoval(filed.request.number, by: site.service) } == "Q4.unchecked")
+        let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
+        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(filed.request.number, by: site.service) } == "Q4.unchecked")
     }
 
     @Test func noOneDecidesARequestTheyFiledR2Self() throws {
         let (site, client, _, _) = try hosted()
-        let filed = try site.core.fileRemoval(decommission(client, ["SN-1"], site: site), by: site.service)
+        let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: site.service)
         #expect(
-            site.refusalClause { _ = try site.core.checkRemoval(filed.request.number, serials: ["SN-1"], by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.checkRemoval(filed.request.number, serials: ["SN-1"], by: site.service) }
                 == "R2.self")
     }
 
     @Test func onlyCustomerServiceApprovesQ4Approver() throws {
         let (site, client, user, _) = try hosted()
-        let filed = try site.core.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        #expect(site.refusalClause { _ = try site.core.approveRemoval(filed.request.number, by: site.supervisor) } == "Q4.approver")
+        let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
+        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(filed.request.number, by: site.supervisor) } == "Q4.approver")
     }
 
     @Test func rejectionKeepsItsReasonAndIssuesNoSlip() throws {
         let (site, client, user, _) = try hosted()
-        let filed = try site.core.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        let rejected = try site.core.rejectRemoval(filed.request.number, reason: "清单与合同不符", by: site.service)
+        let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
+        let rejected = try site.core.equipment.rejectRemoval(filed.request.number, reason: "清单与合同不符", by: site.service)
         #expect(rejected.request.status == .rejected)
         #expect(rejected.request.rejectReason == "清单与合同不符")
         #expect(rejected.request.decidedBy == "cs")

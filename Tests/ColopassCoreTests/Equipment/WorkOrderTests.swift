@@ -12,7 +12,7 @@ struct WorkOrderTests {
         let order = try site.draftOrder(in: 23, items: [TestSite.server("SN-1")])
         let before = try site.equipmentRows()
         // when / then
-        #expect(site.refusalClause { _ = try site.core.issueWorkOrder(order.number, by: site.service) } == "Q1.lead_time")
+        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service) } == "Q1.lead_time")
         var after = try site.equipmentRows()
         after["audit_record"]! -= 1  // the refusal itself is audited
         #expect(after == before)
@@ -23,7 +23,7 @@ struct WorkOrderTests {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(in: 24, items: [TestSite.server("SN-1")])
-        let issued = try site.core.issueWorkOrder(order.number, by: site.service)
+        let issued = try site.core.equipment.issueWorkOrder(order.number, by: site.service)
         #expect(issued.status == .issued)
         #expect(issued.issuedBy == "cs")
         #expect(try site.lastAudit().action == "workorder.issue")
@@ -36,20 +36,20 @@ struct WorkOrderTests {
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
         site.advance(hours: -1)
         #expect(
-            site.refusalClause { _ = try site.core.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor) }
                 == "Q1.too_early")
         #expect(try site.count("inventory_item") == 0)
         site.advance(hours: 1)
-        _ = try site.core.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
     }
 
     @Test func orderNeedsTheClientsContractInForceQ1Contract() throws {
         let site = try TestSite()
         let (_, contract) = try site.hostingCompany()
-        _ = try site.core.suspendContract(contract.number, by: site.service)
+        _ = try site.core.registry.suspendContract(contract.number, by: site.service)
         #expect(
             site.refusalClause {
-                _ = try site.core.createWorkOrder(contract: "HT-1", plannedAt: site.now + 86_400 * 2, by: site.service)
+                _ = try site.core.equipment.createWorkOrder(contract: "HT-1", plannedAt: site.now + 86_400 * 2, by: site.service)
             } == "Q1.contract")
     }
 
@@ -58,7 +58,7 @@ struct WorkOrderTests {
         _ = try site.hostingCompany()
         let afterTerm = Day("2027-01-02")!.start(in: site.core.policy.site.timeZone)
         #expect(
-            site.refusalClause { _ = try site.core.createWorkOrder(contract: "HT-1", plannedAt: afterTerm, by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.createWorkOrder(contract: "HT-1", plannedAt: afterTerm, by: site.service) }
                 == "Q1.contract")
     }
 
@@ -68,7 +68,7 @@ struct WorkOrderTests {
         let order = try site.draftOrder(items: [])
         #expect(
             site.refusalClause {
-                _ = try site.core.addWorkOrderItem(order.number, TestSite.server("SN-1", rack: "Z99"), by: site.service)
+                _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-1", rack: "Z99"), by: site.service)
             } == "Q1.rack")
     }
 
@@ -76,16 +76,16 @@ struct WorkOrderTests {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
-        #expect(site.refusalClause { _ = try site.core.issueWorkOrder(order.number, by: site.service) } == "Q1.empty")
+        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service) } == "Q1.empty")
     }
 
     @Test func itemsAreAddedToDraftsOnlyQ1State() throws {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [TestSite.server("SN-1")])
-        _ = try site.core.issueWorkOrder(order.number, by: site.service)
+        _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service)
         #expect(
-            site.refusalClause { _ = try site.core.addWorkOrderItem(order.number, TestSite.server("SN-2"), by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-2"), by: site.service) }
                 == "Q1.state")
     }
 
@@ -102,7 +102,7 @@ struct WorkOrderTests {
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
         let before = try site.equipmentRows()
-        #expect(invalidField(coreError { try site.core.addWorkOrderItem(order.number, item, by: site.service) }) == field)
+        #expect(invalidField(coreError { try site.core.equipment.addWorkOrderItem(order.number, item, by: site.service) }) == field)
         #expect(try site.equipmentRows() == before)
     }
 
@@ -110,7 +110,7 @@ struct WorkOrderTests {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
-        let line = try site.core.addWorkOrderItem(
+        let line = try site.core.equipment.addWorkOrderItem(
             order.number,
             NewWorkOrderItem(kind: .other, brand: "Generic", model: "Rail kit", serial: nil, quantity: 4, rack: "A01", uPosition: 1),
             by: site.service)
@@ -123,11 +123,11 @@ struct WorkOrderTests {
         let (client, _) = try site.hostingCompany()
         _ = try site.otherCompany()
         let user = try site.clientUser(client)
-        _ = try site.core.createWorkOrder(contract: "HT-1", plannedAt: site.now + 86_400 * 2, by: user)
+        _ = try site.core.equipment.createWorkOrder(contract: "HT-1", plannedAt: site.now + 86_400 * 2, by: user)
         #expect(
-            site.refusalClause { _ = try site.core.createWorkOrder(contract: "HT-2", plannedAt: site.now + 86_400 * 2, by: user) }
+            site.refusalClause { _ = try site.core.equipment.createWorkOrder(contract: "HT-2", plannedAt: site.now + 86_400 * 2, by: user) }
                 == "R3.client")
-        #expect(try site.core.workOrders(by: user).count == 1)
+        #expect(try site.core.equipment.workOrders(by: user).count == 1)
     }
 
     @Test func plannedTimeIsReadInTheSiteTimeZone() throws {

@@ -21,7 +21,7 @@ struct EmergencyTests {
         #expect(pass.pass.number.hasPrefix("EP-DC1-"))
         #expect(pass.pass.idNumber == "**************4561")
         #expect(!pass.pass.escortRequired)
-        #expect(try site.core.emergencies(awaitingReview: true, by: site.supervisor).map(\.entry.id) == [view.entry.id])
+        #expect(try site.core.passes.emergencies(awaitingReview: true, by: site.supervisor).map(\.entry.id) == [view.entry.id])
         let record = try #require(try site.auditTrail().first { $0.action == "emergency.approve" })
         #expect(record.clause == "C6")
     }
@@ -34,7 +34,7 @@ struct EmergencyTests {
         let input = NewEmergency(
             clientId: client.id, staff: [NewVisitor(name: "赵工", idNumber: "110108197910014561")], reason: "断电", hours: 1
         )
-        #expect(site.refusalClause { _ = try site.core.approveEmergency(input, by: other) } == "C6.approver")
+        #expect(site.refusalClause { _ = try site.core.passes.approveEmergency(input, by: other) } == "C6.approver")
         let record = try site.lastAudit()
         #expect(record.outcome == .refused && record.clause == "C6.approver")
         #expect(try site.count("emergency_pass") == 0)
@@ -56,7 +56,7 @@ struct EmergencyTests {
         func approve(_ staff: [NewVisitor], hours: Double) -> String? {
             invalidField(
                 coreError {
-                    try site.core.approveEmergency(
+                    try site.core.passes.approveEmergency(
                         NewEmergency(clientId: client.id, staff: staff, reason: "断电", hours: hours), by: boss)
                 })
         }
@@ -78,7 +78,7 @@ struct EmergencyTests {
     @Test func emergencyNeedsNoContractInForceC6() throws {
         // C6 names no contract: an active client whose renewal is still a draft can get its repair done.
         let site = try TestSite()
-        let client = try site.core.addClient(
+        let client = try site.core.registry.addClient(
             NewClient(kind: .company, name: "续约中公司", creditCode: "91310115MA1K3XY72K"), by: site.service)
         let pass = try #require(try site.approvedEmergency(clientId: client.id).passes.first)
         #expect(try site.decision(pass).isGranted)
@@ -90,7 +90,7 @@ struct EmergencyTests {
         let (client, _) = try site.company()
         let pass = try #require(try site.approvedEmergency(clientId: client.id).passes.first)
         func confirm(_ shown: String, by actor: Actor) -> String? {
-            site.refusalClause { _ = try site.core.confirmEmergencyID(pass.pass.number, idNumber: shown, by: actor) }
+            site.refusalClause { _ = try site.core.passes.confirmEmergencyID(pass.pass.number, idNumber: shown, by: actor) }
         }
         // a document that is not the approved one is refused, and nothing is recorded
         #expect(confirm("110105198503121234", by: site.guardOnDuty) == "C6.id_mismatch")
@@ -99,7 +99,7 @@ struct EmergencyTests {
         #expect(try site.visitLog().last?.event == .passIssued)
         // when
         site.advance(hours: 0.25)
-        let confirmed = try site.core.confirmEmergencyID(
+        let confirmed = try site.core.passes.confirmEmergencyID(
             pass.pass.number.lowercased(), idNumber: " 110108197910014561 ", by: site.guardOnDuty)
         // then: who and when are kept on the pass, and in the visitor log
         #expect(confirmed.idConfirmedBy == "gate1")
@@ -114,16 +114,16 @@ struct EmergencyTests {
         let view = try site.approvedEmergency(clientId: client.id)
         let colleague = try site.account("boss2", .supervisor)
         #expect(
-            invalidField(coreError { try site.core.reviewEmergency(view.entry.id, note: "", by: colleague) }) == "note")
-        let reviewed = try site.core.reviewEmergency(view.entry.id, note: "维修记录齐全", by: colleague)
+            invalidField(coreError { try site.core.passes.reviewEmergency(view.entry.id, note: "", by: colleague) }) == "note")
+        let reviewed = try site.core.passes.reviewEmergency(view.entry.id, note: "维修记录齐全", by: colleague)
         #expect(!reviewed.awaitingReview && reviewed.entry.reviewNote == "维修记录齐全")
-        #expect(try site.core.emergencies(awaitingReview: true, by: colleague).isEmpty)
-        #expect(try site.core.emergencies(by: colleague).count == 1)
+        #expect(try site.core.passes.emergencies(awaitingReview: true, by: colleague).isEmpty)
+        #expect(try site.core.passes.emergencies(by: colleague).count == 1)
         #expect(
-            site.refusalClause { _ = try site.core.reviewEmergency(view.entry.id, note: "again", by: colleague) }
+            site.refusalClause { _ = try site.core.passes.reviewEmergency(view.entry.id, note: "again", by: colleague) }
                 == "C6.reviewed")
         #expect(
-            site.refusalClause { _ = try site.core.reviewEmergency(view.entry.id, note: "x", by: site.service) }
+            site.refusalClause { _ = try site.core.passes.reviewEmergency(view.entry.id, note: "x", by: site.service) }
                 == "C6.approver")
     }
 
@@ -132,8 +132,8 @@ struct EmergencyTests {
         let (client, _) = try site.company()
         let view = try site.approvedEmergency(clientId: client.id)
         #expect(
-            site.refusalClause { _ = try site.core.reviewEmergency(view.entry.id, note: "ok", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.passes.reviewEmergency(view.entry.id, note: "ok", by: site.supervisor) }
                 == "R2.self")
-        #expect(try site.core.emergency(view.entry.id, by: site.supervisor).awaitingReview)
+        #expect(try site.core.passes.emergency(view.entry.id, by: site.supervisor).awaitingReview)
     }
 }

@@ -14,7 +14,7 @@ struct PassSlipTests {
         let site = try TestSite()
         let approved = try site.approvedRequest()
         // when
-        let slips = try site.core.temporaryPassSlips(requestId: approved.view.request.id, by: approved.user)
+        let slips = try site.core.passes.temporaryPassSlips(requestId: approved.view.request.id, by: approved.user)
         // then
         #expect(slips.map(\.number) == approved.view.passes.map(\.pass.number))
         let slip = try #require(slips.first)
@@ -34,7 +34,7 @@ struct PassSlipTests {
         let site = try TestSite()
         let approved = try site.approvedRequest()
         let slip = try #require(
-            try site.core.temporaryPassSlips(requestId: approved.view.request.id, by: site.service).first)
+            try site.core.passes.temporaryPassSlips(requestId: approved.view.request.id, by: site.service).first)
         let files = try slip.write(to: site.directory + "/slips/" + slip.number)
         let decoded = try Zbar.decode(try #require(files.first { $0.hasSuffix("qr.png") }))
         #expect(decoded == approved.view.passes[0].pass.credential)
@@ -48,7 +48,7 @@ struct PassSlipTests {
         let approved = try site.approvedRequest()
         #expect(approved.view.passes.allSatisfy { !$0.pass.escortRequired })
         let slip = try #require(
-            try site.core.temporaryPassSlips(requestId: approved.view.request.id, by: site.service).first)
+            try site.core.passes.temporaryPassSlips(requestId: approved.view.request.id, by: site.service).first)
         #expect(!slip.svg.contains("须有人陪同"))
     }
 
@@ -56,7 +56,7 @@ struct PassSlipTests {
         let site = try TestSite()
         let (client, _) = try site.company(name: "A&B <Tech>")
         let view = try site.approvedEmergency(clientId: client.id)
-        let slip = try #require(try site.core.emergencyPassSlips(emergencyId: view.entry.id, by: site.supervisor).first)
+        let slip = try #require(try site.core.passes.emergencyPassSlips(emergencyId: view.entry.id, by: site.supervisor).first)
         #expect(XMLCheck.isWellFormed(slip.svg))
         #expect(slip.svg.contains("紧急通行证") && slip.svg.contains("Emergency pass"))
         #expect(slip.svg.contains("show a valid ID document to the guard"))
@@ -71,7 +71,7 @@ struct PassSlipTests {
         let filed = try site.filedRequest()
         #expect(
             site.refusalClause {
-                _ = try site.core.temporaryPassSlips(requestId: filed.view.request.id, by: filed.user)
+                _ = try site.core.passes.temporaryPassSlips(requestId: filed.view.request.id, by: filed.user)
             } == "C7.state")
     }
 }

@@ -33,12 +33,12 @@ extension TestSite {
 
     /// The clause of the refusal to file `request`, or nil when it was filed.
     func filingRefusal(_ request: NewVisitRequest, by actor: Actor) -> String? {
-        refusalClause { _ = try core.fileVisitRequest(request, by: actor) }
+        refusalClause { _ = try core.passes.fileVisitRequest(request, by: actor) }
     }
 
     /// The field named by the invalid-input error of filing `request`.
     func filingInvalidField(_ request: NewVisitRequest, by actor: Actor) -> String? {
-        invalidField(coreError { try core.fileVisitRequest(request, by: actor) })
+        invalidField(coreError { try core.passes.fileVisitRequest(request, by: actor) })
     }
 
     /// A company with a contract in force, its user, and a request that user filed.
@@ -47,7 +47,7 @@ extension TestSite {
     ) {
         let (client, contract) = try company()
         let user = try clientUser(client.id)
-        let view = try core.fileVisitRequest(newRequest(client.id, visitors: visitors), by: user)
+        let view = try core.passes.fileVisitRequest(newRequest(client.id, visitors: visitors), by: user)
         return (client, contract, user, view)
     }
 
@@ -56,13 +56,13 @@ extension TestSite {
         client: Client, contract: Contract, user: Actor, view: VisitRequestView
     ) {
         let filed = try filedRequest(visitors: visitors)
-        let view = try core.approveVisitRequest(filed.view.request.id, by: service)
+        let view = try core.passes.approveVisitRequest(filed.view.request.id, by: service)
         return (filed.client, filed.contract, filed.user, view)
     }
 
     /// An emergency approved by the supervisor for one repair engineer.
     func approvedEmergency(clientId: Int64, hours: Double = 2) throws -> EmergencyView {
-        try core.approveEmergency(
+        try core.passes.approveEmergency(
             NewEmergency(
                 clientId: clientId, staff: [NewVisitor(name: "赵工", idNumber: "110108197910014561")],
                 reason: "核心交换机宕机", hours: hours, reportedBy: "李娜 13800000001"), by: supervisor)

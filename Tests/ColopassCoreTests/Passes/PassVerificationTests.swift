@@ -25,7 +25,7 @@ struct PassVerificationTests {
         let pass = try #require(approved.view.passes.first)
         site.now = pass.pass.validFrom.addingTimeInterval(60)
         #expect(try site.decision(pass).isGranted)
-        _ = try site.core.cancelVisitRequest(approved.view.request.id, reason: "客户撤回", by: site.service)
+        _ = try site.core.passes.cancelVisitRequest(approved.view.request.id, reason: "客户撤回", by: site.service)
         #expect(try site.decision(pass).denyReason == .visitWithdrawn)
     }
 
@@ -33,7 +33,7 @@ struct PassVerificationTests {
         let site = try TestSite()
         let approved = try site.approvedRequest()
         let pass = try #require(approved.view.passes.first)
-        _ = try site.core.suspendContract(approved.contract.number, by: site.service)
+        _ = try site.core.registry.suspendContract(approved.contract.number, by: site.service)
         site.now = pass.pass.validFrom.addingTimeInterval(60)
         #expect(try site.decision(pass).denyReason == .contractEnded)
     }

@@ -45,9 +45,9 @@ struct VisitLogCSVTests {
         let site = try TestSite()
         let (client, _) = try site.company(name: "云栈, \"北京\" 科技")
         let visitors = zip(names, TestSite.residentIDs).map { NewVisitor(name: $0, idNumber: $1) }
-        _ = try site.core.fileVisitRequest(site.newRequest(client.id, visitors: visitors), by: site.service)
+        _ = try site.core.passes.fileVisitRequest(site.newRequest(client.id, visitors: visitors), by: site.service)
         let today = site.core.today
-        return (site, try site.core.exportVisitorLog(from: today, to: today, by: site.supervisor))
+        return (site, try site.core.passes.exportVisitorLog(from: today, to: today, by: site.supervisor))
     }
 
     @Test func namesWithCommasAndQuotesAreEscapedR4() throws {
@@ -83,7 +83,7 @@ struct VisitLogCSVTests {
         #expect(record.action == "visitor_log.export" && record.actor == "boss" && record.clause == "R4")
         #expect(
             site.refusalClause {
-                _ = try site.core.exportVisitorLog(from: site.core.today, to: site.core.today, by: site.guardOnDuty)
+                _ = try site.core.passes.exportVisitorLog(from: site.core.today, to: site.core.today, by: site.guardOnDuty)
             } == "R1.role")
     }
 

@@ -9,7 +9,7 @@ struct VisitLogTests {
         let site = try TestSite()
         let approved = try site.approvedRequest()
         let emergency = try #require(try site.approvedEmergency(clientId: approved.client.id).passes.first)
-        _ = try site.core.confirmEmergencyID(
+        _ = try site.core.passes.confirmEmergencyID(
             emergency.pass.number, idNumber: "110108197910014561", by: site.guardOnDuty)
         let log = try site.visitLog()
         #expect(log.map(\.event) == [.filed, .filed, .passIssued, .passIssued, .passIssued, .idConfirmed])
@@ -25,17 +25,17 @@ struct VisitLogTests {
         let pass = try #require(approved.view.passes.first)
         let inside = pass.pass.validFrom.addingTimeInterval(600)
         // when
-        let entry = try site.core.recordVisit(
+        let entry = try site.core.passes.recordVisit(
             passKind: .temporaryPass, passId: pass.pass.id, direction: .entry, at: inside, gate: "东门",
             by: site.guardOnDuty)
-        _ = try site.core.recordVisit(
+        _ = try site.core.passes.recordVisit(
             passKind: .temporaryPass, passId: pass.pass.id, direction: .exit, at: inside.addingTimeInterval(3600),
             gate: "东门", by: site.guardOnDuty)
         // then
         #expect(entry.event == .entry && entry.gate == "东门" && entry.passNumber == pass.pass.number)
         #expect(try site.lastAudit().action == "visit.exit")
         let day = Day(inside, in: site.core.policy.site.timeZone)
-        let rows = try site.core.visitorLog(from: day, to: day, by: site.supervisor)
+        let rows = try site.core.passes.visitorLog(from: day, to: day, by: site.supervisor)
         #expect(rows.map(\.entry.event) == [.entry, .exit])
         #expect(rows.allSatisfy { $0.clientName == "北京云栈科技有限公司" })
     }
@@ -45,20 +45,20 @@ struct VisitLogTests {
         let pass = try #require(try site.approvedRequest().view.passes.first)
         #expect(
             site.refusalClause {
-                _ = try site.core.recordVisit(
+                _ = try site.core.passes.recordVisit(
                     passKind: .temporaryPass, passId: pass.pass.id, direction: .entry, at: site.now, gate: "东门",
                     by: site.service)
             } == "R1.role")
         #expect(
             invalidField(
                 coreError {
-                    try site.core.recordVisit(
+                    try site.core.passes.recordVisit(
                         passKind: .accessCard, passId: 1, direction: .entry, at: site.now, gate: "东门",
                         by: site.guardOnDuty)
                 }) == "pass_kind")
         #expect(
             coreError {
-                try site.core.recordVisit(
+                try site.core.passes.recordVisit(
                     passKind: .emergencyPass, passId: 42, direction: .entry, at: site.now, gate: "东门",
                     by: site.guardOnDuty)
             } == .notFound(entity: "emergency pass", key: "42"))
@@ -69,17 +69,17 @@ struct VisitLogTests {
         let first = try site.filedRequest()
         let (other, _) = try site.company(name: "上海数桥网络有限公司", creditCode: "91310115MA1K3XY72K", contract: "HT-2")
         site.advance(hours: 48)
-        _ = try site.core.fileVisitRequest(
+        _ = try site.core.passes.fileVisitRequest(
             site.newRequest(other.id, visitors: [TestSite.twoVisitors[0]]), by: site.service)
         let zone = site.core.policy.site.timeZone
         let day1 = Day(first.view.request.requestedAt, in: zone)
         let day3 = Day(site.now, in: zone)
-        #expect(try site.core.visitorLog(from: day1, to: day1, by: site.service).count == 2)
-        #expect(try site.core.visitorLog(from: day1, to: day3, by: site.service).count == 3)
-        #expect(try site.core.visitorLog(from: day1, to: day3, clientId: other.id, by: site.service).count == 1)
-        #expect(invalidField(coreError { try site.core.visitorLog(from: day3, to: day1, by: site.service) }) == "to")
+        #expect(try site.core.passes.visitorLog(from: day1, to: day1, by: site.service).count == 2)
+        #expect(try site.core.passes.visitorLog(from: day1, to: day3, by: site.service).count == 3)
+        #expect(try site.core.passes.visitorLog(from: day1, to: day3, clientId: other.id, by: site.service).count == 1)
+        #expect(invalidField(coreError { try site.core.passes.visitorLog(from: day3, to: day1, by: site.service) }) == "to")
         #expect(
-            site.refusalClause { _ = try site.core.visitorLog(from: day1, to: day3, by: site.guardOnDuty) } == "R1.role"
+            site.refusalClause { _ = try site.core.passes.visitorLog(from: day1, to: day3, by: site.guardOnDuty) } == "R1.role"
         )
     }
 
@@ -92,14 +92,14 @@ struct VisitLogTests {
         let later = logged.addingTimeInterval(retention + 3600)
         let limit = later.addingTimeInterval(-retention)
         for at in [limit.addingTimeInterval(-1), limit, limit.addingTimeInterval(1), later] {
-            _ = try site.core.recordVisit(
+            _ = try site.core.passes.recordVisit(
                 passKind: .temporaryPass, passId: pass.pass.id, direction: .entry, at: at, gate: "东门",
                 by: site.guardOnDuty)
         }
         let before = try site.visitLog()
         // when: the purge runs a retention and an hour after the request was filed and approved
         site.now = later
-        let deleted = try site.core.purgeVisitorLog(by: site.admin)
+        let deleted = try site.core.passes.purgeVisitorLog(by: site.admin)
         // then: the 4 rows from filing and approval and the one a second too old are gone
         #expect(deleted == 5)
         let kept = try site.visitLog()
@@ -109,14 +109,14 @@ struct VisitLogTests {
         #expect(record.action == "visitor_log.purge" && record.clause == "R4")
         #expect(record.after?.contains("\"deleted\":5") == true)
         // and a second purge finds nothing more to delete
-        #expect(try site.core.purgeVisitorLog(by: site.admin) == 0)
+        #expect(try site.core.passes.purgeVisitorLog(by: site.admin) == 0)
     }
 
     @Test func shippedRetentionKeepsTheLogAtLeastNinetyDaysR4() throws {
         let site = try TestSite()
         _ = try site.filedRequest()
         site.advance(hours: 24 * 90)
-        #expect(try site.core.purgeVisitorLog(by: site.admin) == 0)
+        #expect(try site.core.passes.purgeVisitorLog(by: site.admin) == 0)
         #expect(try site.count("visit_log") == 2)
     }
 }

@@ -11,7 +11,7 @@ struct VisitRequestTests {
         let (client, contract) = try site.company()
         let user = try site.clientUser(client.id)
         // when
-        let view = try site.core.fileVisitRequest(site.newRequest(client.id), by: user)
+        let view = try site.core.passes.fileVisitRequest(site.newRequest(client.id), by: user)
         // then
         #expect(view.status == "filed")
         #expect(view.request.requestedBy == "yunzhan")
@@ -28,7 +28,7 @@ struct VisitRequestTests {
     @Test func customerServiceFilesOnTheClientsBehalfC7() throws {
         let site = try TestSite()
         let (client, _) = try site.company()
-        let view = try site.core.fileVisitRequest(site.newRequest(client.id), by: site.service)
+        let view = try site.core.passes.fileVisitRequest(site.newRequest(client.id), by: site.service)
         #expect(view.request.requestedBy == "cs")
     }
 
@@ -43,7 +43,7 @@ struct VisitRequestTests {
         let record = try site.lastAudit()
         #expect(record.outcome == .refused && record.clause == "C7.notice")
         // exactly the notice is enough
-        _ = try site.core.fileVisitRequest(site.newRequest(client.id, startsIn: 4), by: user)
+        _ = try site.core.passes.fileVisitRequest(site.newRequest(client.id, startsIn: 4), by: user)
     }
 
     @Test func windowLongerThanThePolicyIsRefusedC7Window() throws {
@@ -52,7 +52,7 @@ struct VisitRequestTests {
         let user = try site.clientUser(client.id)
         #expect(site.filingRefusal(site.newRequest(client.id, hours: 12.5), by: user) == "C7.window")
         #expect(try site.count("visit_request") == 0)
-        _ = try site.core.fileVisitRequest(site.newRequest(client.id, hours: 12), by: user)
+        _ = try site.core.passes.fileVisitRequest(site.newRequest(client.id, hours: 12), by: user)
     }
 
     @Test func windowEndingBeforeItStartsIsRefusedC7Window() throws {
@@ -72,14 +72,14 @@ struct VisitRequestTests {
     @Test func clientWithoutAContractInForceIsRefusedC7Contract() throws {
         // given: a client whose only contract is a draft, and one whose contract was terminated
         let site = try TestSite()
-        let draft = try site.core.addClient(
+        let draft = try site.core.registry.addClient(
             NewClient(kind: .company, name: "草稿公司", creditCode: "91310115MA1K3XY72K"), by: site.service)
-        _ = try site.core.addContract(
+        _ = try site.core.registry.addContract(
             NewContract(
                 number: "HT-D", clientId: draft.id, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A1"],
                 serverQuota: 1), by: site.service)
         let (ended, contract) = try site.company()
-        _ = try site.core.terminateContract(contract.number, by: site.service)
+        _ = try site.core.registry.terminateContract(contract.number, by: site.service)
         // when / then
         #expect(site.filingRefusal(site.newRequest(draft.id), by: site.service) == "C7.contract")
         #expect(site.filingRefusal(site.newRequest(ended.id), by: site.service) == "C7.contract")
@@ -125,7 +125,7 @@ struct VisitRequestTests {
             NewVisitor(name: "John Smith", idType: "passport", idNumber: "e12345678"),
             NewVisitor(name: "陳大文", idType: "hk_macau_permit", idNumber: "H12345678"),
         ]
-        let view = try site.core.fileVisitRequest(site.newRequest(client.id, visitors: visitors), by: site.service)
+        let view = try site.core.passes.fileVisitRequest(site.newRequest(client.id, visitors: visitors), by: site.service)
         #expect(view.visitors.map(\.idType) == [.passport, .hkMacauPermit])
     }
 

@@ -12,7 +12,7 @@ import Testing
         let service = site.service
 
         // when
-        let client = try site.core.addClient(
+        let client = try site.core.registry.addClient(
             NewClient(
                 kind: .company, name: " 北京云栈科技有限公司 ", creditCode: "91110108ma01abcd1e",
                 contacts: [NewContact(name: "李娜", phone: "13800000001", email: "li.na@example.com")]),
@@ -24,7 +24,7 @@ import Testing
         #expect(client.creditCode == "91110108MA01ABCD1E")
         #expect(client.idNumber == nil)
         #expect(client.status == .active)
-        let (stored, contacts) = try site.core.client(client.id, by: service)
+        let (stored, contacts) = try site.core.registry.client(client.id, by: service)
         #expect(stored == client)
         #expect(contacts.count == 1)
         #expect(contacts.first?.name == "李娜")
@@ -39,7 +39,7 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        let error = coreError { try site.core.addClient(NewClient(kind: .company, name: "无照公司"), by: service) }
+        let error = coreError { try site.core.registry.addClient(NewClient(kind: .company, name: "无照公司"), by: service) }
 
         // then
         #expect(invalidField(error) == "credit_code")
@@ -54,7 +54,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1F"), by: service)
         }
 
@@ -71,7 +71,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(NewClient(kind: .company, name: "短码公司", creditCode: "91110108MA01"), by: service)
+            try site.core.registry.addClient(NewClient(kind: .company, name: "短码公司", creditCode: "91110108MA01"), by: service)
         }
 
         // then
@@ -83,14 +83,14 @@ import Testing
         // given
         let site = try TestSite()
         let service = site.service
-        _ = try site.core.addClient(
+        _ = try site.core.registry.addClient(
             NewClient(kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E"), by: service)
         let clientsBefore = try site.count("client")
         let seq = try site.lastSeq()
 
         // when: the same code again, in lower case and with spaces
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(kind: .company, name: "云栈科技（重复）", creditCode: " 91110108ma01abcd1e "), by: service)
         }
 
@@ -110,7 +110,7 @@ import Testing
         let service = site.service
 
         // when
-        let client = try site.core.addClient(
+        let client = try site.core.registry.addClient(
             NewClient(kind: .individual, name: "张伟", idType: "resident_id", idNumber: "320106198802155675"),
             by: service)
 
@@ -130,7 +130,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(NewClient(kind: .individual, name: "张伟", idType: "resident_id"), by: service)
+            try site.core.registry.addClient(NewClient(kind: .individual, name: "张伟", idType: "resident_id"), by: service)
         }
 
         // then
@@ -146,7 +146,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(kind: .individual, name: "张伟", idType: "resident_id", idNumber: "320106198802155676"),
                 by: service)
         }
@@ -164,7 +164,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(kind: .individual, name: "张伟", idType: "library_card", idNumber: "12345"), by: service)
         }
 
@@ -181,7 +181,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(
                     kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E",
                     contacts: [NewContact(name: "李娜", phone: "13800000001"), NewContact(name: "王强", phone: "call me")]),
@@ -201,7 +201,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(
                     kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E",
                     contacts: [NewContact(name: "   ", phone: "13800000001")]),
@@ -221,7 +221,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(NewClient(kind: .company, name: " \n", creditCode: "91110108MA01ABCD1E"), by: service)
+            try site.core.registry.addClient(NewClient(kind: .company, name: " \n", creditCode: "91110108MA01ABCD1E"), by: service)
         }
 
         // then
@@ -237,7 +237,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addClient(
+            try site.core.registry.addClient(
                 NewClient(kind: .company, name: "云栈\u{7}科技", creditCode: "91110108MA01ABCD1E"), by: service)
         }
 
@@ -251,7 +251,7 @@ import Testing
         let site = try TestSite()
 
         // when
-        let error = coreError { try site.core.client(42, by: site.service) }
+        let error = coreError { try site.core.registry.client(42, by: site.service) }
 
         // then
         #expect(error == .notFound(entity: "client", key: "42"))
@@ -264,7 +264,7 @@ import Testing
         let second = try site.company(name: "上海数桥网络有限公司", creditCode: "91310115MA1K3XY72K", contract: "HT-2").client
 
         // when
-        let listed = try site.core.clients(by: site.guardOnDuty)
+        let listed = try site.core.registry.clients(by: site.guardOnDuty)
 
         // then
         #expect(listed.map(\.id) == [first.id, second.id])

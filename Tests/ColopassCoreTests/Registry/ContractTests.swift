@@ -7,7 +7,7 @@ import Testing
 /// suspended → terminated, never back from terminated (C9).
 @Suite struct ContractTests {
     private func clientID(_ site: TestSite) throws -> Int64 {
-        try site.core.addClient(
+        try site.core.registry.addClient(
             NewClient(kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E"), by: site.service
         ).id
     }
@@ -16,7 +16,7 @@ import Testing
         _ site: TestSite, client: Int64, number: String = "HT-2026-001", from: String = "2026-01-01",
         to: String = "2026-12-31"
     ) throws -> Contract {
-        try site.core.addContract(
+        try site.core.registry.addContract(
             NewContract(number: number, clientId: client, startsOn: from, endsOn: to, racks: ["A01", "A02"], serverQuota: 20),
             by: site.service)
     }
@@ -27,7 +27,7 @@ import Testing
         let client = try clientID(site)
 
         // when
-        let contract = try site.core.addContract(
+        let contract = try site.core.registry.addContract(
             NewContract(
                 number: "ht-2026-001", clientId: client, startsOn: "2026-01-01", endsOn: "2026-12-31",
                 racks: ["a01", " A02 "], serverQuota: 20),
@@ -41,7 +41,7 @@ import Testing
         #expect(contract.endsOn == Day("2026-12-31"))
         #expect(contract.rackList == ["A01", "A02"])
         #expect(contract.serverQuota == 20)
-        #expect(try site.core.contract("HT-2026-001", by: site.service) == contract)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service) == contract)
         #expect(!contract.isInForce(on: site.core.today))
     }
 
@@ -116,7 +116,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addContract(
+            try site.core.registry.addContract(
                 NewContract(number: "HT-1", clientId: client, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: [], serverQuota: 1),
                 by: site.service)
         }
@@ -133,7 +133,7 @@ import Testing
         let before = try site.snapshot()
         func add(number: String = "HT-1", quota: Int = 1, ips: Int? = nil, ports: Int? = nil) -> CoreError? {
             coreError {
-                try site.core.addContract(
+                try site.core.registry.addContract(
                     NewContract(
                         number: number, clientId: client, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A01"],
                         serverQuota: quota, ipsPerServer: ips, portsPerServer: ports),
@@ -169,7 +169,7 @@ import Testing
         let site = try TestSite()
 
         // when
-        let error = coreError { try site.core.activateContract("NOPE", by: site.service) }
+        let error = coreError { try site.core.registry.activateContract("NOPE", by: site.service) }
 
         // then
         #expect(error == .notFound(entity: "contract", key: "NOPE"))
@@ -183,7 +183,7 @@ import Testing
 
         // when
         let plain = try draft(site, client: client, number: "HT-1")
-        let exception = try site.core.addContract(
+        let exception = try site.core.registry.addContract(
             NewContract(
                 number: "HT-2", clientId: client, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A03"],
                 serverQuota: 4, ipsPerServer: 4, portsPerServer: 2),
@@ -206,17 +206,17 @@ import Testing
         let today = site.core.today
 
         // when / then
-        let active = try site.core.activateContract("HT-2026-001", by: site.service)
+        let active = try site.core.registry.activateContract("HT-2026-001", by: site.service)
         #expect(active.status == .active)
         #expect(active.isInForce(on: today))
 
-        let suspended = try site.core.suspendContract("HT-2026-001", by: site.service)
+        let suspended = try site.core.registry.suspendContract("HT-2026-001", by: site.service)
         #expect(suspended.status == .suspended)
         #expect(!suspended.isInForce(on: today))
 
-        let reactivated = try site.core.activateContract("HT-2026-001", by: site.service)
+        let reactivated = try site.core.registry.activateContract("HT-2026-001", by: site.service)
         #expect(reactivated.status == .active)
-        #expect(try site.core.contract("HT-2026-001", by: site.service).status == .active)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service).status == .active)
         let actions = try site.auditTrail().suffix(3).map(\.action)
         #expect(actions == ["contract.activate", "contract.suspend", "contract.activate"])
     }
@@ -227,21 +227,21 @@ import Testing
         _ = try draft(site, client: try clientID(site))
 
         // when
-        let error = coreError { try site.core.suspendContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.suspendContract("HT-2026-001", by: site.service) }
 
         // then
         #expect(refusal(error)?.clause.code == "D1.status")
-        #expect(try site.core.contract("HT-2026-001", by: site.service).status == .draft)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service).status == .draft)
     }
 
     @Test func activatingAnActiveContractIsRefusedD1Status() throws {
         // given
         let site = try TestSite()
         _ = try draft(site, client: try clientID(site))
-        _ = try site.core.activateContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.activateContract("HT-2026-001", by: site.service)
 
         // when
-        let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.activateContract("HT-2026-001", by: site.service) }
 
         // then
         #expect(refusal(error)?.clause.code == "D1.status")
@@ -251,18 +251,18 @@ import Testing
         // given
         let site = try TestSite()
         _ = try draft(site, client: try clientID(site))
-        _ = try site.core.activateContract("HT-2026-001", by: site.service)
-        let termination = try site.core.terminateContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.activateContract("HT-2026-001", by: site.service)
+        let termination = try site.core.registry.terminateContract("HT-2026-001", by: site.service)
         #expect(termination.contract.status == .terminated)
         #expect(termination.contract.terminatedAt == site.now)
         let seq = try site.lastSeq()
 
         // when
-        let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.activateContract("HT-2026-001", by: site.service) }
 
         // then
         #expect(refusal(error)?.clause.code == "C9.terminated")
-        #expect(try site.core.contract("HT-2026-001", by: site.service).status == .terminated)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service).status == .terminated)
         let audited = try site.audit(after: seq)
         #expect(audited.map(\.outcome) == [.refused])
         #expect(audited.first?.clause == "C9.terminated")
@@ -272,10 +272,10 @@ import Testing
         // given
         let site = try TestSite()
         _ = try draft(site, client: try clientID(site))
-        _ = try site.core.terminateContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.terminateContract("HT-2026-001", by: site.service)
 
         // when
-        let error = coreError { try site.core.terminateContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.terminateContract("HT-2026-001", by: site.service) }
 
         // then
         #expect(refusal(error)?.clause.code == "D1.status")
@@ -287,39 +287,39 @@ import Testing
         _ = try draft(site, client: try clientID(site), from: "2026-01-01", to: "2026-06-14")
 
         // when
-        let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.activateContract("HT-2026-001", by: site.service) }
 
         // then
         #expect(refusal(error)?.clause.code == "D1.term")
-        #expect(try site.core.contract("HT-2026-001", by: site.service).status == .draft)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service).status == .draft)
     }
 
     @Test func reactivatingAfterTheTermEndedIsRefusedD1Term() throws {
         // given: active until 2026-06-30, suspended, and the site clock moves on
         let site = try TestSite()
         _ = try draft(site, client: try clientID(site), from: "2026-01-01", to: "2026-06-30")
-        _ = try site.core.activateContract("HT-2026-001", by: site.service)
-        _ = try site.core.suspendContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.activateContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.suspendContract("HT-2026-001", by: site.service)
 
         // when: 23:30 on the last day in Beijing, then half an hour later
         site.now = ISO8601DateFormatter().date(from: "2026-06-30T15:30:00Z")!
-        let onLastDay = try site.core.activateContract("HT-2026-001", by: site.service)
-        _ = try site.core.suspendContract("HT-2026-001", by: site.service)
+        let onLastDay = try site.core.registry.activateContract("HT-2026-001", by: site.service)
+        _ = try site.core.registry.suspendContract("HT-2026-001", by: site.service)
         site.now = ISO8601DateFormatter().date(from: "2026-06-30T16:00:00Z")!
-        let error = coreError { try site.core.activateContract("HT-2026-001", by: site.service) }
+        let error = coreError { try site.core.registry.activateContract("HT-2026-001", by: site.service) }
 
         // then: the term counts in the site's time zone
         #expect(onLastDay.status == .active)
         #expect(site.core.today == Day("2026-07-01"))
         #expect(refusal(error)?.clause.code == "D1.term")
-        #expect(try site.core.contract("HT-2026-001", by: site.service).status == .suspended)
+        #expect(try site.core.registry.contract("HT-2026-001", by: site.service).status == .suspended)
     }
 
     @Test func contractIsInForceOnlyInsideItsTerm() throws {
         // given
         let site = try TestSite()
         _ = try draft(site, client: try clientID(site), from: "2026-07-01", to: "2026-07-31")
-        let contract = try site.core.activateContract("HT-2026-001", by: site.service)
+        let contract = try site.core.registry.activateContract("HT-2026-001", by: site.service)
 
         // when / then
         #expect(!contract.isInForce(on: Day("2026-06-30")!))
@@ -332,7 +332,7 @@ import Testing
         // given
         let site = try TestSite()
         let first = try clientID(site)
-        let second = try site.core.addClient(
+        let second = try site.core.registry.addClient(
             NewClient(kind: .company, name: "上海数桥网络有限公司", creditCode: "91310115MA1K3XY72K"), by: site.service
         ).id
         _ = try draft(site, client: first, number: "HT-1")
@@ -340,8 +340,8 @@ import Testing
         _ = try draft(site, client: first, number: "HT-3")
 
         // when
-        let ofFirst = try site.core.contracts(clientId: first, by: site.service)
-        let all = try site.core.contracts(by: site.service)
+        let ofFirst = try site.core.registry.contracts(clientId: first, by: site.service)
+        let all = try site.core.registry.contracts(by: site.service)
 
         // then
         #expect(ofFirst.map(\.number) == ["HT-1", "HT-3"])

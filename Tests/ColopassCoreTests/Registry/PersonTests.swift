@@ -18,7 +18,7 @@ import Testing
     }
 
     private func bareClient(_ site: TestSite) throws -> Client {
-        try site.core.addClient(
+        try site.core.registry.addClient(
             NewClient(kind: .company, name: "北京云栈科技有限公司", creditCode: "91110108MA01ABCD1E"), by: site.service)
     }
 
@@ -30,7 +30,7 @@ import Testing
         let client = try site.company().client
 
         // when
-        let view = try site.core.addPerson(newPerson(client.id), by: site.service)
+        let view = try site.core.registry.addPerson(newPerson(client.id), by: site.service)
 
         // then
         #expect(view.clientHasContractInForce)
@@ -48,30 +48,30 @@ import Testing
         let client = try bareClient(site)
 
         // when
-        let view = try site.core.addPerson(newPerson(client.id), by: site.service)
+        let view = try site.core.registry.addPerson(newPerson(client.id), by: site.service)
 
         // then
         #expect(view.clientHasContractInForce == false)
         #expect(try site.count("person") == 1)
-        #expect(try site.core.person(view.person.id, by: site.service).clientHasContractInForce == false)
-        #expect(try site.core.people(clientId: client.id, by: site.service).map(\.clientHasContractInForce) == [false])
+        #expect(try site.core.registry.person(view.person.id, by: site.service).clientHasContractInForce == false)
+        #expect(try site.core.registry.people(clientId: client.id, by: site.service).map(\.clientHasContractInForce) == [false])
     }
 
     @Test func personOfClientWithOnlyADraftOrSuspendedContractIsFlagged() throws {
         // given
         let site = try TestSite()
         let client = try bareClient(site)
-        _ = try site.core.addContract(
+        _ = try site.core.registry.addContract(
             NewContract(number: "HT-1", clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A01"], serverQuota: 1),
             by: site.service)
 
         // when: draft
-        let underDraft = try site.core.addPerson(newPerson(client.id), by: site.service)
+        let underDraft = try site.core.registry.addPerson(newPerson(client.id), by: site.service)
         // when: suspended
-        _ = try site.core.activateContract("HT-1", by: site.service)
-        let whileActive = try site.core.person(underDraft.person.id, by: site.service)
-        _ = try site.core.suspendContract("HT-1", by: site.service)
-        let whileSuspended = try site.core.person(underDraft.person.id, by: site.service)
+        _ = try site.core.registry.activateContract("HT-1", by: site.service)
+        let whileActive = try site.core.registry.person(underDraft.person.id, by: site.service)
+        _ = try site.core.registry.suspendContract("HT-1", by: site.service)
+        let whileSuspended = try site.core.registry.person(underDraft.person.id, by: site.service)
 
         // then
         #expect(underDraft.clientHasContractInForce == false)
@@ -83,26 +83,26 @@ import Testing
         // given: in force today (2026-06-15), term until 2026-12-31
         let site = try TestSite()
         let client = try site.company().client
-        let person = try site.core.addPerson(newPerson(client.id), by: site.service).person
+        let person = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
 
         // when: the site clock reaches 2027-01-01 in Beijing
         site.now = ISO8601DateFormatter().date(from: "2026-12-31T16:00:00Z")!
 
         // then
-        #expect(try site.core.person(person.id, by: site.service).clientHasContractInForce == false)
+        #expect(try site.core.registry.person(person.id, by: site.service).clientHasContractInForce == false)
     }
 
     @Test func duplicateActiveIDWithinTheSameClientIsRefusedD1Unique() throws {
         // given
         let site = try TestSite()
         let client = try site.company().client
-        _ = try site.core.addPerson(newPerson(client.id), by: site.service)
+        _ = try site.core.registry.addPerson(newPerson(client.id), by: site.service)
         let peopleBefore = try site.count("person")
         let seq = try site.lastSeq()
 
         // when: the same number under another name
         let error = coreError {
-            try site.core.addPerson(newPerson(client.id, name: "李娜娜", phone: "13800000009"), by: site.service)
+            try site.core.registry.addPerson(newPerson(client.id, name: "李娜娜", phone: "13800000009"), by: site.service)
         }
 
         // then
@@ -119,10 +119,10 @@ import Testing
         let site = try TestSite()
         let first = try site.company().client
         let second = try site.company(name: "上海数桥网络有限公司", creditCode: "91310115MA1K3XY72K", contract: "HT-2").client
-        _ = try site.core.addPerson(newPerson(first.id), by: site.service)
+        _ = try site.core.registry.addPerson(newPerson(first.id), by: site.service)
 
         // when
-        let again = try site.core.addPerson(newPerson(second.id), by: site.service)
+        let again = try site.core.registry.addPerson(newPerson(second.id), by: site.service)
 
         // then
         #expect(again.person.clientId == second.id)
@@ -133,15 +133,15 @@ import Testing
         // given
         let site = try TestSite()
         let client = try site.company().client
-        let first = try site.core.addPerson(newPerson(client.id), by: site.service).person
-        _ = try site.core.departPerson(first.id, by: site.service)
+        let first = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
+        _ = try site.core.registry.departPerson(first.id, by: site.service)
 
         // when
-        let again = try site.core.addPerson(newPerson(client.id), by: site.service).person
+        let again = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
 
         // then
         #expect(again.id != first.id)
-        #expect(try site.core.people(clientId: client.id, by: site.service).map(\.person.status) == [.departed, .active])
+        #expect(try site.core.registry.people(clientId: client.id, by: site.service).map(\.person.status) == [.departed, .active])
     }
 
     // MARK: - Departing
@@ -150,23 +150,23 @@ import Testing
         // given
         let site = try TestSite()
         let client = try site.company().client
-        let li = try site.core.addPerson(newPerson(client.id), by: site.service).person
-        let wang = try site.core.addPerson(
+        let li = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
+        let wang = try site.core.registry.addPerson(
             newPerson(client.id, name: "王强", idNumber: "310115199007042347", phone: "13800000003"), by: site.service
         ).person
         site.advance(hours: 5)
 
         // when
-        let result = try site.core.departPerson(li.id, by: site.service)
+        let result = try site.core.registry.departPerson(li.id, by: site.service)
 
         // then
         #expect(result.person.status == .departed)
         #expect(result.person.departedAt == site.now)
         #expect(result.cancelledCards.isEmpty)
-        let listed = try site.core.people(clientId: client.id, by: site.service)
+        let listed = try site.core.registry.people(clientId: client.id, by: site.service)
         #expect(listed.map(\.person.id) == [li.id, wang.id])
         #expect(listed.map(\.person.status) == [.departed, .active])
-        let shown = try site.core.person(li.id, by: site.service).person
+        let shown = try site.core.registry.person(li.id, by: site.service).person
         #expect(shown.status == .departed)
         #expect(shown.name == "李娜")
         #expect(shown.departedAt == site.now)
@@ -177,17 +177,17 @@ import Testing
         // given
         let site = try TestSite()
         let client = try site.company().client
-        let person = try site.core.addPerson(newPerson(client.id), by: site.service).person
-        let departed = try site.core.departPerson(person.id, by: site.service).person
+        let person = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
+        let departed = try site.core.registry.departPerson(person.id, by: site.service).person
         site.advance(hours: 1)
         let seq = try site.lastSeq()
 
         // when
-        let error = coreError { try site.core.departPerson(person.id, by: site.service) }
+        let error = coreError { try site.core.registry.departPerson(person.id, by: site.service) }
 
         // then: refused, audited, and the first departure time is kept
         #expect(refusal(error)?.clause.code == "C5.departed")
-        #expect(try site.core.person(person.id, by: site.service).person.departedAt == departed.departedAt)
+        #expect(try site.core.registry.person(person.id, by: site.service).person.departedAt == departed.departedAt)
         #expect(try site.audit(after: seq).map(\.outcome) == [.refused])
     }
 
@@ -196,7 +196,7 @@ import Testing
         let site = try TestSite()
 
         // when
-        let error = coreError { try site.core.departPerson(77, by: site.service) }
+        let error = coreError { try site.core.registry.departPerson(77, by: site.service) }
 
         // then
         #expect(error == .notFound(entity: "person", key: "77"))
@@ -212,7 +212,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(
+            try site.core.registry.addPerson(
                 newPerson(client.id, idNumber: "110105198503121235", photo: TestSite.fixtures + "/photo.png"),
                 by: site.service)
         }
@@ -229,7 +229,7 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        let error = coreError { try site.core.addPerson(newPerson(client.id, idNumber: "110105198502301233"), by: site.service) }
+        let error = coreError { try site.core.registry.addPerson(newPerson(client.id, idNumber: "110105198502301233"), by: site.service) }
 
         // then
         #expect(invalidField(error) == "id_number")
@@ -244,7 +244,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(newPerson(client.id, idType: "passport", idNumber: "12-34"), by: site.service)
+            try site.core.registry.addPerson(newPerson(client.id, idType: "passport", idNumber: "12-34"), by: site.service)
         }
 
         // then
@@ -258,7 +258,7 @@ import Testing
         let client = try site.company().client
 
         // when
-        let person = try site.core.addPerson(
+        let person = try site.core.registry.addPerson(
             newPerson(client.id, name: "John Smith", idType: "passport", idNumber: "e12345678"), by: site.service
         ).person
 
@@ -274,7 +274,7 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        let error = coreError { try site.core.addPerson(newPerson(client.id, idType: "driving_licence"), by: site.service) }
+        let error = coreError { try site.core.registry.addPerson(newPerson(client.id, idType: "driving_licence"), by: site.service) }
 
         // then
         #expect(invalidField(error) == "id_type")
@@ -289,7 +289,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(
+            try site.core.registry.addPerson(
                 newPerson(client.id, phone: "138-not-a-number", photo: TestSite.fixtures + "/photo.png"), by: site.service)
         }
 
@@ -305,7 +305,7 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        let error = coreError { try site.core.addPerson(newPerson(client.id, name: "  "), by: site.service) }
+        let error = coreError { try site.core.registry.addPerson(newPerson(client.id, name: "  "), by: site.service) }
 
         // then
         #expect(invalidField(error) == "name")
@@ -320,7 +320,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(
+            try site.core.registry.addPerson(
                 newPerson(client.id, photo: TestSite.fixtures + "/not-an-image.txt"), by: site.service)
         }
 
@@ -337,7 +337,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(
+            try site.core.registry.addPerson(
                 newPerson(
                     client.id, photo: TestSite.fixtures + "/photo.png", idCopy: TestSite.fixtures + "/not-an-image.txt",
                     letter: TestSite.fixtures + "/letter.pdf"),
@@ -357,7 +357,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(newPerson(client.id, letter: site.directory + "/no-such-letter.pdf"), by: site.service)
+            try site.core.registry.addPerson(newPerson(client.id, letter: site.directory + "/no-such-letter.pdf"), by: site.service)
         }
 
         // then
@@ -377,13 +377,13 @@ import Testing
         let before = try site.snapshot()
 
         // when
-        let error = coreError { try site.core.addPerson(newPerson(client.id, photo: large), by: site.service) }
+        let error = coreError { try site.core.registry.addPerson(newPerson(client.id, photo: large), by: site.service) }
 
         // then
         #expect(invalidField(error) == "photo")
         #expect(try site.snapshot() == before)
         // and a file of exactly the limit is accepted
-        let accepted = try site.core.addPerson(newPerson(client.id, photo: fits), by: site.service).person
+        let accepted = try site.core.registry.addPerson(newPerson(client.id, photo: fits), by: site.service).person
         #expect(accepted.photo != nil)
     }
 
@@ -395,7 +395,7 @@ import Testing
 
         // when
         let error = coreError {
-            try site.core.addPerson(newPerson(404, photo: TestSite.fixtures + "/photo.png"), by: site.service)
+            try site.core.registry.addPerson(newPerson(404, photo: TestSite.fixtures + "/photo.png"), by: site.service)
         }
 
         // then
@@ -415,7 +415,7 @@ import Testing
         }
 
         // when
-        let person = try site.core.addPerson(
+        let person = try site.core.registry.addPerson(
             newPerson(client.id, photo: fixtures[0], idCopy: fixtures[1], letter: fixtures[2]), by: site.service
         ).person
 
@@ -447,8 +447,8 @@ import Testing
         let scan = TestSite.fixtures + "/letter.pdf"
 
         // when: two people bring the same letter
-        let li = try site.core.addPerson(newPerson(client.id, letter: scan), by: site.service).person
-        let wang = try site.core.addPerson(
+        let li = try site.core.registry.addPerson(newPerson(client.id, letter: scan), by: site.service).person
+        let wang = try site.core.registry.addPerson(
             newPerson(client.id, name: "王强", idNumber: "310115199007042347", letter: scan), by: site.service
         ).person
 
@@ -462,11 +462,11 @@ import Testing
         // given
         let site = try TestSite()
         let client = try site.company().client
-        let person = try site.core.addPerson(newPerson(client.id), by: site.service).person
+        let person = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
         #expect(person.photo == nil)
 
         // when
-        let updated = try site.core.attachDocuments(
+        let updated = try site.core.registry.attachDocuments(
             personId: person.id, photoPath: TestSite.fixtures + "/photo.png", idCopyPath: nil, letterPath: nil,
             by: site.service)
 
@@ -474,19 +474,19 @@ import Testing
         let photo = try #require(updated.photo)
         #expect(FileManager.default.fileExists(atPath: site.core.documents.path(of: photo)))
         #expect(updated.idCopy == nil)
-        #expect(try site.core.person(person.id, by: site.service).person.photo == photo)
+        #expect(try site.core.registry.person(person.id, by: site.service).person.photo == photo)
     }
 
     @Test func attachingABadFileChangesNothing() throws {
         // given
         let site = try TestSite()
         let client = try site.company().client
-        let person = try site.core.addPerson(newPerson(client.id), by: site.service).person
+        let person = try site.core.registry.addPerson(newPerson(client.id), by: site.service).person
         let before = try site.snapshot()
 
         // when
         let error = coreError {
-            try site.core.attachDocuments(
+            try site.core.registry.attachDocuments(
                 personId: person.id, photoPath: TestSite.fixtures + "/photo.png",
                 idCopyPath: TestSite.fixtures + "/not-an-image.txt", letterPath: nil, by: site.service)
         }
@@ -494,6 +494,6 @@ import Testing
         // then
         #expect(invalidField(error) == "id_copy")
         #expect(try site.snapshot() == before)
-        #expect(try site.core.person(person.id, by: site.service).person.photo == nil)
+        #expect(try site.core.registry.person(person.id, by: site.service).person.photo == nil)
     }
 }

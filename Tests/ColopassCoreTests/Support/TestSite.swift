@@ -42,7 +42,7 @@ final class TestSite: @unchecked Sendable {
     // MARK: - Actors and a ready-made client
 
     func account(_ name: String, _ role: Role, client: Int64? = nil) throws -> Actor {
-        Actor(account: try core.addAccount(name: name, role: role, clientId: client, by: .system))
+        Actor(account: try core.accounts.addAccount(name: name, role: role, clientId: client, by: .system))
     }
 
     lazy var service: Actor = try! account("cs", .customerService)
@@ -54,33 +54,33 @@ final class TestSite: @unchecked Sendable {
     func company(
         name: String = "北京云栈科技有限公司", creditCode: String = "91110108MA01ABCD1E", contract: String = "HT-1"
     ) throws -> (client: Client, contract: Contract) {
-        let client = try core.addClient(NewClient(kind: .company, name: name, creditCode: creditCode), by: service)
-        let added = try core.addContract(
+        let client = try core.registry.addClient(NewClient(kind: .company, name: name, creditCode: creditCode), by: service)
+        let added = try core.registry.addContract(
             NewContract(
                 number: contract, clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A01"],
                 serverQuota: 10), by: service)
-        _ = try core.activateContract(added.number, by: service)
-        return (client, try core.contract(added.number, by: service))
+        _ = try core.registry.activateContract(added.number, by: service)
+        return (client, try core.registry.contract(added.number, by: service))
     }
 
     func individual(idNumber: String = "320106198802155675", contract: String = "HT-9") throws -> (
         client: Client, contract: Contract
     ) {
-        let client = try core.addClient(
+        let client = try core.registry.addClient(
             NewClient(kind: .individual, name: "张伟", idType: "resident_id", idNumber: idNumber), by: service)
-        let added = try core.addContract(
+        let added = try core.registry.addContract(
             NewContract(
                 number: contract, clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["C12"],
                 serverQuota: 1), by: service)
-        _ = try core.activateContract(added.number, by: service)
-        return (client, try core.contract(added.number, by: service))
+        _ = try core.registry.activateContract(added.number, by: service)
+        return (client, try core.registry.contract(added.number, by: service))
     }
 
     /// A person with the photo, ID copy and letter on file (C1), so a card can be issued.
     func person(
         of clientId: Int64, name: String = "李娜", idNumber: String = "110105198503121234", documents: Bool = true
     ) throws -> Person {
-        try core.addPerson(
+        try core.registry.addPerson(
             NewPerson(
                 clientId: clientId, name: name, idType: "resident_id", idNumber: idNumber, phone: "13800000001",
                 photoPath: documents ? TestSite.fixtures + "/photo.png" : nil,

@@ -62,9 +62,9 @@ final class ServerSite: @unchecked Sendable {
     /// An account with a password and a session token (signed in through the core).
     @discardableResult
     func enrol(_ name: String, _ role: Role, client: Int64?) throws -> String {
-        let account = try core.addAccount(name: name, role: role, clientId: client, by: .system)
-        try core.setPassword(name, to: Self.password, hasher: configuration.hasher, by: .system)
-        let session = try core.signIn(
+        let account = try core.accounts.addAccount(name: name, role: role, clientId: client, by: .system)
+        try core.accounts.setPassword(name, to: Self.password, hasher: configuration.hasher, by: .system)
+        let session = try core.accounts.signIn(
             name: name, password: Self.password, from: "test", hasher: configuration.hasher)
         tokens[name] = session.token
         actors[name] = Actor(account: account)
@@ -95,7 +95,7 @@ final class ServerSite: @unchecked Sendable {
         let cs = actor("kefu")
         let a = try company("北京云栈科技有限公司", "91110108MA01ABCD1E", "HT-A")
         let b = try company("上海数桥网络有限公司", "91310115MA1K3XY72K", "HT-B")
-        _ = try core.addContract(
+        _ = try core.registry.addContract(
             NewContract(
                 number: "HT-A2", clientId: a, startsOn: "2026-01-01", endsOn: "2027-12-31", racks: ["A02"],
                 serverQuota: 2), by: cs)
@@ -104,17 +104,17 @@ final class ServerSite: @unchecked Sendable {
         let personA = try person(a, "李娜", "110105198503121234")
         let personA2 = try person(a, "王强", "310115199007042347")
         let personB = try person(b, "陈静", "440305199211203459")
-        let cardA = try core.issueCard(personId: personA, by: cs).number
-        let cardB = try core.issueCard(personId: personB, by: cs).number
+        let cardA = try core.cards.issueCard(personId: personA, by: cs).number
+        let cardB = try core.cards.issueCard(personId: personB, by: cs).number
         let letter = directory + "/letter.pdf"
         FileManager.default.createFile(atPath: letter, contents: Self.fixture("letter.pdf"))
-        let visit = try core.fileVisitRequest(
+        let visit = try core.passes.fileVisitRequest(
             NewVisitRequest(
                 clientId: a, reason: "更换硬盘", windowStart: now.addingTimeInterval(6 * 3600),
                 windowEnd: now.addingTimeInterval(9 * 3600),
                 visitors: [NewVisitor(name: "赵六", idNumber: "110108197910014561")], letterPath: letter),
             by: actor("ua"))
-        let emergency = try core.approveEmergency(
+        let emergency = try core.passes.approveEmergency(
             NewEmergency(
                 clientId: a, staff: [NewVisitor(name: "钱七", idNumber: "11010519491231002X")], reason: "服务器宕机",
                 hours: 2), by: actor("boss"))
@@ -139,30 +139,30 @@ final class ServerSite: @unchecked Sendable {
     /// renewed), two servers accepted, and a repair removal filed by `ua` for the first.
     func equipment(_ fixture: Fixture) throws -> Equipment {
         let (cs, admin) = (actor("kefu"), actor("admin"))
-        _ = try core.addContract(
+        _ = try core.registry.addContract(
             NewContract(
                 number: "HT-A3", clientId: fixture.clientA, startsOn: "2026-01-01", endsOn: "2026-12-31",
                 racks: ["A01"], serverQuota: 10, ipsPerServer: 2, portsPerServer: 2), by: cs)
-        _ = try core.activateContract("HT-A3", by: cs)
-        _ = try core.addIPPool(cidr: "10.20.0.0/24", by: admin)
-        _ = try core.addPortPool(switch: "SW-A01", from: 1, to: 48, by: admin)
-        let issued = try core.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(48 * 3600), by: cs)
+        _ = try core.registry.activateContract("HT-A3", by: cs)
+        _ = try core.equipment.addIPPool(cidr: "10.20.0.0/24", by: admin)
+        _ = try core.equipment.addPortPool(switch: "SW-A01", from: 1, to: 48, by: admin)
+        let issued = try core.equipment.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(48 * 3600), by: cs)
         for (index, serial) in ["SN-A1", "SN-A2", "SN-A3"].enumerated() {
-            _ = try core.addWorkOrderItem(
+            _ = try core.equipment.addWorkOrderItem(
                 issued.number,
                 NewWorkOrderItem(kind: .server, brand: "Dell", model: "R750", serial: serial, rack: "A01", uPosition: 1 + 2 * index),
                 by: cs)
         }
-        _ = try core.issueWorkOrder(issued.number, by: cs)
-        let draft = try core.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(96 * 3600), by: cs)
-        _ = try core.addWorkOrderItem(
+        _ = try core.equipment.issueWorkOrder(issued.number, by: cs)
+        let draft = try core.equipment.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(96 * 3600), by: cs)
+        _ = try core.equipment.addWorkOrderItem(
             draft.number,
             NewWorkOrderItem(kind: .server, brand: "Dell", model: "R760", serial: "SN-D1", rack: "A01", uPosition: 20), by: cs)
         now = issued.plannedAt
         try renewSessions()
-        let first = try core.acceptItem(workOrder: issued.number, serial: "SN-A1", by: actor("boss")).item.number
-        let second = try core.acceptItem(workOrder: issued.number, serial: "SN-A2", by: actor("boss")).item.number
-        let removal = try core.fileRemoval(repair(fixture, items: [first]), by: actor("ua")).request.number
+        let first = try core.equipment.acceptItem(workOrder: issued.number, serial: "SN-A1", by: actor("boss")).item.number
+        let second = try core.equipment.acceptItem(workOrder: issued.number, serial: "SN-A2", by: actor("boss")).item.number
+        let removal = try core.equipment.fileRemoval(repair(fixture, items: [first]), by: actor("ua")).request.number
         return Equipment(draft: draft.number, issued: issued.number, item: first, secondItem: second, removal: removal)
     }
 
@@ -179,24 +179,24 @@ final class ServerSite: @unchecked Sendable {
     /// Signs everyone in again (after the clock moved past the sessions' end).
     func renewSessions() throws {
         for name in tokens.keys {
-            tokens[name] = try core.signIn(name: name, password: Self.password, from: "test", hasher: configuration.hasher).token
+            tokens[name] = try core.accounts.signIn(name: name, password: Self.password, from: "test", hasher: configuration.hasher).token
         }
     }
 
     func company(_ name: String, _ code: String, _ contract: String) throws -> Int64 {
         let cs = actor("kefu")
-        let client = try core.addClient(NewClient(kind: .company, name: name, creditCode: code), by: cs)
-        _ = try core.addContract(
+        let client = try core.registry.addClient(NewClient(kind: .company, name: name, creditCode: code), by: cs)
+        _ = try core.registry.addContract(
             NewContract(
                 number: contract, clientId: client.id, startsOn: "2026-01-01", endsOn: "2026-12-31", racks: ["A01"],
                 serverQuota: 10), by: cs)
-        _ = try core.activateContract(contract, by: cs)
+        _ = try core.registry.activateContract(contract, by: cs)
         return client.id
     }
 
     func person(_ client: Int64, _ name: String, _ idNumber: String, documents: Bool = true) throws -> Int64 {
         let fixtures = Self.repositoryRoot + "/Tests/ColopassServerTests/Fixtures/"
-        return try core.addPerson(
+        return try core.registry.addPerson(
             NewPerson(
                 clientId: client, name: name, idType: "resident_id", idNumber: idNumber, phone: "13800000001",
                 photoPath: documents ? fixtures + "photo.png" : nil,
