@@ -15,8 +15,8 @@ public final class Core: SiteArea {
 
     public static let databaseFileName = "colopass.sqlite"
 
-    public init(dataDirectory: String, policy: Policy, clock: Clock = .system) throws {
-        site = try Site(dataDirectory: dataDirectory, policy: policy, clock: clock)
+    public init(dataDirectory: String, policy: Policy, clock: Clock = .system, store: Store? = nil) throws {
+        site = try Site(dataDirectory: dataDirectory, policy: policy, clock: clock, store: store)
         accounts = Accounts(site: site)
         audit = AuditTrail(site: site)
         keys = Keys(site: site)

@@ -14,12 +14,13 @@ public final class Site: Sendable {
     let keyring: Keyring
     let logger: Logger
 
-    public init(dataDirectory: String, policy: Policy, clock: Clock) throws {
+    /// `store` nil: the site's SQLite file in `dataDirectory`; tests may pass `Store.inMemory()`.
+    public init(dataDirectory: String, policy: Policy, clock: Clock, store: Store? = nil) throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         self.dataDirectory = dataDirectory
         self.policy = policy
         self.clock = clock
-        store = try Store(path: (dataDirectory as NSString).appendingPathComponent(Core.databaseFileName))
+        self.store = try store ?? Store(path: (dataDirectory as NSString).appendingPathComponent(Core.databaseFileName))
         documents = DocumentStore(
             root: (dataDirectory as NSString).appendingPathComponent("documents"),
             maxBytes: policy.parameters.uploadMaxBytes)
