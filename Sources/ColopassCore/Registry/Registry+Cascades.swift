@@ -1,35 +1,15 @@
-import GRDB
-
 extension Registry {
-    /// C9: what ends with a contract. Cancels its cards in the caller's transaction and returns
-    /// the cards cancelled and those still in holders' hands, to be collected.
+    /// C9: what ends with a contract, in the caller's transaction: its cards, its passes and its
+    /// equipment's open work. Returns the cards cancelled and those still in holders' hands.
     func contractEnded(_ contract: Contract, in tx: Transaction) throws -> (cancelled: [String], toCollect: [String]) {
-        let cards = try Card.filter(
-            Column("contract_id") == contract.id
-                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
-        ).fetchAll(tx.db)
-        let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: .C9, tx) }
+        let cards = try cards.contractEnded(contract, in: tx)
         try passes.contractEnded(contract, in: tx)
         try equipment.contractEnded(contract, in: tx)
-        let toCollect = try Card.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
-            .filter(\.awaitsReturn).map(\.number)
-        return (cancelled, toCollect)
+        return cards
     }
 
     /// C5: what ends when a person leaves the client. Returns the cards cancelled.
     func personDeparted(_ person: Person, in tx: Transaction) throws -> [String] {
-        let cards = try Card.filter(
-            Column("person_id") == person.id
-                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
-        ).fetchAll(tx.db)
-        return try cards.map { try cancelInCascade($0, reason: "holder departed", clause: .C5, tx) }
-    }
-
-    private func cancelInCascade(_ before: Card, reason: String, clause: ClauseID, _ tx: Transaction) throws -> String {
-        var card = before
-        Cards.cancel(&card, reason: reason, clause: clause, at: tx.now)
-        try card.update(tx.db)
-        try tx.audit("card.cancel", "card", key: card.number, before: before, after: card, clause: clause)
-        return card.number
+        try cards.holderDeparted(person, in: tx)
     }
 }
