@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "colopass", targets: ["colopass"]),
         .executable(name: "gate-check", targets: ["gate-check"]),
         .library(name: "ColopassCore", targets: ["ColopassCore"]),
+        .library(name: "GateKernel", targets: ["GateKernel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -27,10 +28,15 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // What the service and the gate share, and nothing else: no YAML, no QR or PNG, no service
+        // migrations.
+        .target(
+            name: "GateKernel",
+            dependencies: ["COpenSSL", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "ColopassCore",
             dependencies: [
-                "COpenSSL", "CQREncode", "CPNG",
+                "GateKernel", "COpenSSL", "CQREncode", "CPNG",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

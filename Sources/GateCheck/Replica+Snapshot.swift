@@ -33,7 +33,7 @@ extension Replica {
             kind: CredentialKind(rawValue: row["kind"]) ?? .accessCard, credentialId: row["credential_id"],
             generation: row["generation"], state: CredentialStatus.State(rawValue: row["state"]) ?? .cancelled,
             holderActive: row["holder_active"],
-            contractStatus: (row["contract_status"] as String?).flatMap(Contract.Status.init(rawValue:)),
+            contractStatus: (row["contract_status"] as String?).flatMap(GateEntry.ContractState.init(rawValue:)),
             contractStartsOn: (row["contract_starts_on"] as String?).flatMap(Day.init),
             contractEndsOn: (row["contract_ends_on"] as String?).flatMap(Day.init),
             validFrom: Date(timeIntervalSince1970: row["valid_from"]),

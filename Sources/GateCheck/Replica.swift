@@ -76,6 +76,7 @@ public final class Replica: Sendable {
             try db.create(index: "event_by_credential", on: "event", columns: ["kind", "credential_id", "at"])
             try db.execute(sql: "CREATE INDEX event_to_upload ON event (at) WHERE uploaded = 0")
         }
+        registerKernelEventRow(&migrator)
         return migrator
     }
 }

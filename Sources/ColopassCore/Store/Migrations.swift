@@ -130,6 +130,7 @@ enum Migrations {
         registerEquipmentMigrations(&migrator)
         registerGateMigrations(&migrator)
         registerServerMigrations(&migrator)
+        registerGateEventRowMigration(&migrator)
         return migrator
     }
 }
