@@ -45,17 +45,17 @@ struct InitGate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "信任站点公钥 / Pin the site's public keys")
     @OptionGroup var options: GateOptions
-    @Option(help: "JSON from `colopass keys export-public`.") var keys: String?
+    @Option(help: "JSON from `colopass keys export-public`: a file, or - for standard input.") var keys: String?
     @OptionGroup var service: ServiceDatabaseOptions
     @OptionGroup var http: ServiceHTTPOptions
 
     func run() throws {
         let export: PublicKeyExport
         if let keys {
-            guard let data = FileManager.default.contents(atPath: keys) else {
-                throw ValidationError("cannot read \(keys)")
-            }
-            export = try JSONDecoder().decode(PublicKeyExport.self, from: data)
+            let data = keys == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: keys)
+            guard let data else { throw ValidationError("cannot read \(keys)") }
+            // The service's wire coding, as `colopass keys export-public` writes it (snake_case).
+            export = try JSONCoding.decoder.decode(PublicKeyExport.self, from: data)
         } else if let (core, _) = try service.open() {
             export = try core.publicKeyExport()
         } else if let source = try http.source() {

@@ -4,6 +4,7 @@ import Testing
 /// Runs the built `gate-check` next to `colopass`, with text on its standard input.
 struct GateCLI {
     let sandbox: CLISandbox
+    var gateDirectory: String? = nil
 
     var binary: String {
         get throws { URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path }
@@ -24,7 +25,7 @@ struct GateCLI {
         process.currentDirectoryURL = URL(fileURLWithPath: sandbox.directory)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COLOPASS_") }
         environment["COLOPASS_POLICY"] = CLISandbox.repositoryRoot + "/policies/site.yaml"
-        environment["COLOPASS_GATE_DIR"] = sandbox.directory + "/gate"
+        environment["COLOPASS_GATE_DIR"] = gateDirectory ?? sandbox.directory + "/gate"
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -63,6 +64,21 @@ struct GateCheckCLITests {
         let synced = try gate.run(["sync", "--from-db", data, "--as", "baoan"])
         #expect(synced.status == 0, "\(synced)")
         return (sandbox, gate, credentials)
+    }
+
+    @Test func theKeysColopassExportsPinTheGateThroughAPipeOrAFile() throws {
+        // given: a site that signed its first card, so it has a key
+        let (sandbox, _, _) = try door()
+        let fresh = GateCLI(sandbox: sandbox, gateDirectory: sandbox.directory + "/gate2")
+        // when: `colopass keys export-public | gate-check init --keys -`, and the same through a file
+        let exported = try sandbox.run(["keys", "export-public"], as: "baoan")
+        #expect(exported.status == 0 && exported.stdout.contains("public_key"), "\(exported)")
+        let piped = try fresh.run(["init", "--keys", "-"], input: exported.stdout)
+        try exported.stdout.write(toFile: sandbox.directory + "/keys.json", atomically: true, encoding: .utf8)
+        let fromFile = try fresh.run(["init", "--keys", "keys.json"])
+        // then: both pin the key
+        #expect(piped.status == 0 && piped.stdout.contains("1 key(s) of site DC1"), "\(piped)")
+        #expect(fromFile.status == 0 && fromFile.stdout.contains("1 key(s)"), "\(fromFile)")
     }
 
     @Test func verifyExitsZeroWhenGrantedOneWhenDeniedTwoOnError() throws {
