@@ -44,10 +44,12 @@ extension Replica {
         }
     }
 
-    public func eventCount() throws -> (total: Int, pending: Int) {
+    /// `pending`: not yet uploaded; `exported`: of those, already written to a file.
+    public func eventCount() throws -> (total: Int, pending: Int, exported: Int) {
         try pool.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0 AND exported_at IS NOT NULL") ?? 0)
         }
     }
 }

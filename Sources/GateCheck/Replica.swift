@@ -77,6 +77,7 @@ public final class Replica: Sendable {
             try db.execute(sql: "CREATE INDEX event_to_upload ON event (at) WHERE uploaded = 0")
         }
         registerKernelEventRow(&migrator)
+        registerExportedAt(&migrator)
         return migrator
     }
 }

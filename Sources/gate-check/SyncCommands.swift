@@ -71,21 +71,57 @@ struct InitGate: ParsableCommand {
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot")
+        abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot (or apply one from a file)")
     @OptionGroup var options: GateOptions
     @OptionGroup var service: ServiceDatabaseOptions
     @OptionGroup var http: ServiceHTTPOptions
+    @Option(
+        name: .customLong("from-file"),
+        help: "A snapshot from `colopass gate snapshot --out FILE`, its photos in photos/ beside it.")
+    var fromFile: String?
+
+    func validate() throws {
+        if fromFile != nil, http.server != nil || service.fromDB != nil {
+            throw ValidationError("give one of --server, --from-db and --from-file")
+        }
+    }
 
     func run() throws {
+        let replica = try options.replica()
+        if let fromFile {
+            let photos = GateFiles.photoDirectory(besides: fromFile)
+            let snapshot = try GateSync.apply(
+                try GateFiles.read(SignedSnapshot.self, from: fromFile), to: replica,
+                photos: { sha in FileManager.default.contents(atPath: (photos as NSString).appendingPathComponent(sha)).map(Array.init) },
+                now: Date())
+            print("已应用快照 / snapshot applied: \(snapshot.entries.count) 条更新 / entries updated, cursor \(snapshot.cursor)")
+            return
+        }
         let source: GateSource
         if let remote = try http.source() {
             source = remote
         } else if let (core, actor) = try service.open() {
             source = DatabaseSource(core: core, actor: actor)
         } else {
-            throw ValidationError("give --server URL --token T, or --from-db DATA_DIR")
+            throw ValidationError("give --server URL --token T, or --from-file FILE")
         }
-        let report = try GateSync.run(try options.replica(), from: source, now: Date())
+        let report = try GateSync.run(replica, from: source, now: Date())
         print("已同步 / synchronised: \(report.uploaded) 事件上传 / events uploaded (\(report.duplicates) 重复 / duplicates), \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
+    }
+}
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导出待上传事件到文件 / Write the events not yet carried to a file (for `colopass gate events`)")
+    @OptionGroup var options: GateOptions
+    @Option(help: "The file to write.") var out: String
+    @Flag(help: "Also the events already written to an earlier file (that file was lost).") var again = false
+
+    func run() throws {
+        let replica = try options.replica()
+        let events = try replica.eventsToCarry(again: again)
+        try GateFiles.write(GateEventBatch(events: events), to: out)
+        try replica.markExported(events.map(\.id), at: Date())
+        print("已导出 \(events.count) 个事件 / \(events.count) event(s) written to \(out)")
     }
 }

@@ -47,7 +47,8 @@ struct GateCLI {
 
 @Suite("gate-check binary at the door", .serialized)
 struct GateCheckCLITests {
-    /// A demo site with two cards, a gate installed and synchronised from the service database.
+    /// A demo site with two cards, and a gate installed from the exported keys and synchronised
+    /// from a snapshot file, as at a door without a network.
     func door() throws -> (CLISandbox, GateCLI, [String]) {
         let sandbox = try CLISandbox()
         #expect(try sandbox.run(["init", "--demo"]).status == 0)
@@ -59,9 +60,11 @@ struct GateCheckCLITests {
             credentials.append(try #require((json?["card"] as? [String: Any])?["credential"] as? String))
         }
         let gate = GateCLI(sandbox: sandbox)
-        let data = sandbox.dataDirectory
-        #expect(try gate.run(["init", "--from-db", data, "--as", "baoan"]).status == 0)
-        let synced = try gate.run(["sync", "--from-db", data, "--as", "baoan"])
+        let keys = try sandbox.run(["keys", "export-public"], as: "baoan")
+        let pinned = try gate.run(["init", "--keys", "-"], input: keys.stdout)
+        #expect(pinned.status == 0, "\(pinned)")
+        #expect(try sandbox.run(["gate", "snapshot", "--out", "carry/snapshot.json"], as: "baoan").status == 0)
+        let synced = try gate.run(["sync", "--from-file", "carry/snapshot.json"])
         #expect(synced.status == 0, "\(synced)")
         return (sandbox, gate, credentials)
     }
@@ -116,13 +119,14 @@ struct GateCheckCLITests {
         #expect(result.stdout.contains("3459"), "the last four of the holder's ID")
     }
 
-    @Test func eventsReachTheServiceOnTheNextSync() throws {
+    @Test func eventsCarriedOnAFileAreRecordedOnce() throws {
         let (sandbox, gate, credentials) = try door()
         _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])
         _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "out"])
-        let synced = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
-        #expect(synced.stdout.contains("2 事件上传"), "\(synced)")
-        let again = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
-        #expect(again.stdout.contains("0 事件上传"), "\(again)")
+        #expect(try gate.run(["events", "--out", "carry/events.json"]).stdout.contains("2 event(s)"))
+        let recorded = try sandbox.run(["gate", "events", "--from-file", "carry/events.json", "--json"], as: "baoan")
+        #expect(recorded.json["accepted"] as? Int == 2, "\(recorded)")
+        let again = try sandbox.run(["gate", "events", "--from-file", "carry/events.json", "--json"], as: "baoan")
+        #expect(again.json["accepted"] as? Int == 0 && again.json["duplicates"] as? Int == 2, "\(again)")
     }
 }
