@@ -29,7 +29,7 @@ let package = Package(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         // What the service and the gate share, and nothing else: no YAML, no QR or PNG, no service
-        // migrations.
+        // migrations. `gate-check` links this and not ColopassCore.
         .target(
             name: "GateKernel",
             dependencies: ["COpenSSL", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -51,7 +51,7 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml")]),
         .target(
             name: "GateCheck",
-            dependencies: ["ColopassCore"]),
+            dependencies: ["GateKernel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "colopass",
             dependencies: [
@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "gate-check",
             dependencies: [
-                "GateCheck",
+                "GateCheck", "GateKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -83,7 +83,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GateCheckTests",
-            dependencies: ["GateCheck", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "GateCheck", "GateKernel", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ColopassCore"]),

@@ -1,8 +1,8 @@
-import ColopassCore
 import Foundation
+import GateKernel
 
-/// The service over the network (`HTTPSource`), or its database on this machine. A gate without a
-/// network syncs through files instead (`GateFiles`).
+/// The service over the network (`HTTPSource`). A gate without a network exchanges files instead
+/// (`GateFiles`): the snapshot goes through `GateSync.apply`, the events through `Replica.eventsToCarry`.
 public protocol GateSource {
     func upload(_ events: [GateEvent]) throws -> GateUpload
     func snapshot(since cursor: Int64) throws -> SignedSnapshot
@@ -79,22 +79,5 @@ public enum GateSync {
             guard let bytes = try photos(sha), SHA256.hex(bytes) == sha else { continue }
             try Data(bytes).write(to: URL(fileURLWithPath: replica.photoPath(sha)), options: .atomic)
         }
-    }
-}
-
-/// The service's database on this machine, through the core (`gate-check sync --from-db`).
-public struct DatabaseSource: GateSource {
-    let core: Core
-    let actor: Actor
-
-    public init(core: Core, actor: Actor) {
-        self.core = core
-        self.actor = actor
-    }
-
-    public func upload(_ events: [GateEvent]) throws -> GateUpload { try core.recordGateEvents(events, by: actor) }
-    public func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gateSnapshot(since: cursor, by: actor) }
-    public func photo(_ sha: String) throws -> [UInt8]? {
-        FileManager.default.contents(atPath: core.documents.path(of: sha)).map(Array.init)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ColopassCore
+import GateKernel
 
 /// Events carried to the service on a file, for a gate without a network. Nothing comes back
 /// on that path to say the service has them, so an exported event stays queued for an upload

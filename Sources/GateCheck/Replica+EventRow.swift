@@ -1,5 +1,5 @@
 import GRDB
-import ColopassCore
+import GateKernel
 
 extension Replica {
     /// Migration 0002: the `event` table rebuilt from the kernel's one event-row schema, the

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ColopassCore
+import GateKernel
 import Foundation
 import GateCheck
 

@@ -1,30 +1,7 @@
 import ArgumentParser
-import ColopassCore
 import Foundation
 import GateCheck
-
-/// Opens the service's database on this machine: `--from-db DATA_DIR` (or its colopass.sqlite).
-struct ServiceDatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("from-db"), help: "The service's data directory (or its colopass.sqlite).")
-    var fromDB: String?
-
-    @Option(help: "The service's policy file (default policies/site.yaml, or $COLOPASS_POLICY).")
-    var policy: String?
-
-    @Option(name: .customLong("as"), help: "The guard account the gate acts as (or $COLOPASS_AS).")
-    var actorName: String?
-
-    func open() throws -> (Core, Actor)? {
-        guard var path = fromDB else { return nil }
-        if path.hasSuffix(".sqlite") { path = (path as NSString).deletingLastPathComponent }
-        let policyPath = policy ?? ProcessInfo.processInfo.environment["COLOPASS_POLICY"] ?? "policies/site.yaml"
-        let core = try Core(dataDirectory: path, policy: try Policy.load(contentsOf: policyPath))
-        guard let name = actorName ?? ProcessInfo.processInfo.environment["COLOPASS_AS"] else {
-            throw ValidationError("--as GUARD is required with --from-db / 请用 --as 指定保安账户")
-        }
-        return (core, try core.actor(named: name))
-    }
-}
+import GateKernel
 
 /// The service over HTTP: `--server URL --token T` (or $COLOPASS_GATE_TOKEN), a gate token an
 /// admin issued to the guard account (`colopass token issue baoan --kind gate`).
@@ -46,7 +23,6 @@ struct InitGate: ParsableCommand {
         commandName: "init", abstract: "信任站点公钥 / Pin the site's public keys")
     @OptionGroup var options: GateOptions
     @Option(help: "JSON from `colopass keys export-public`: a file, or - for standard input.") var keys: String?
-    @OptionGroup var service: ServiceDatabaseOptions
     @OptionGroup var http: ServiceHTTPOptions
 
     func run() throws {
@@ -56,12 +32,10 @@ struct InitGate: ParsableCommand {
             guard let data else { throw ValidationError("cannot read \(keys)") }
             // The service's wire coding, as `colopass keys export-public` writes it (snake_case).
             export = try JSONCoding.decoder.decode(PublicKeyExport.self, from: data)
-        } else if let (core, _) = try service.open() {
-            export = try core.publicKeyExport()
         } else if let source = try http.source() {
             export = try source.publicKeys()
         } else {
-            throw ValidationError("give --keys FILE, --from-db DATA_DIR or --server URL --token T")
+            throw ValidationError("give --keys FILE (or -) or --server URL --token T")
         }
         guard !export.keys.isEmpty else { throw ValidationError("the site has no signing keys yet") }
         try options.replica().trust(export)
@@ -73,7 +47,6 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot (or apply one from a file)")
     @OptionGroup var options: GateOptions
-    @OptionGroup var service: ServiceDatabaseOptions
     @OptionGroup var http: ServiceHTTPOptions
     @Option(
         name: .customLong("from-file"),
@@ -81,9 +54,7 @@ struct Sync: ParsableCommand {
     var fromFile: String?
 
     func validate() throws {
-        if fromFile != nil, http.server != nil || service.fromDB != nil {
-            throw ValidationError("give one of --server, --from-db and --from-file")
-        }
+        if fromFile != nil, http.server != nil { throw ValidationError("give --server or --from-file, not both") }
     }
 
     func run() throws {
@@ -97,12 +68,7 @@ struct Sync: ParsableCommand {
             print("已应用快照 / snapshot applied: \(snapshot.entries.count) 条更新 / entries updated, cursor \(snapshot.cursor)")
             return
         }
-        let source: GateSource
-        if let remote = try http.source() {
-            source = remote
-        } else if let (core, actor) = try service.open() {
-            source = DatabaseSource(core: core, actor: actor)
-        } else {
+        guard let source = try http.source() else {
             throw ValidationError("give --server URL --token T, or --from-file FILE")
         }
         let report = try GateSync.run(replica, from: source, now: Date())

@@ -7,7 +7,11 @@ struct GateCLI {
     var gateDirectory: String? = nil
 
     var binary: String {
-        get throws { URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path }
+        get throws { try Self.path() }
+    }
+
+    static func path() throws -> String {
+        URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path
     }
 
     /// `gate-check arguments…` with `input` piped in; or, with `pty`, under `script` so the tool
