@@ -5,9 +5,9 @@ import GRDB
 /// (`gate_event`): each adds only its own bookkeeping columns (upload state at the gate; who
 /// delivered it at the service) after these.
 ///
-/// Time is GRDB's datetime (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), as every other time in the service:
-/// millisecond precision, the same as the JSON wire, so an event has the same row on both sides;
-/// it sorts as text and reads plainly in `sqlite3`.
+/// Time is GRDB's datetime (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), as every other time in the service,
+/// written by `Milliseconds` (rounded, as the JSON wire), so an event has the same row on both
+/// sides; it sorts as text and reads plainly in `sqlite3`.
 ///
 /// Migrations call `createTable` when they (re)build a table; changing the columns later takes a
 /// new migration on both sides, never an edit here that an old migration would silently pick up.
@@ -49,7 +49,8 @@ public enum GateEventRow {
     /// The event's values in the order of `columns`.
     public static func arguments(_ event: GateEvent) -> StatementArguments {
         [
-            event.id, event.gate, event.direction.rawValue, event.at, event.kind?.rawValue, event.credentialId,
+            event.id, event.gate, event.direction.rawValue, Milliseconds.databaseText(event.at), event.kind?.rawValue,
+            event.credentialId,
             event.generation, event.result.rawValue, event.reason, event.clause, event.confirmed, event.holderName,
         ]
     }
