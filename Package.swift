@@ -72,6 +72,9 @@ let package = Package(
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "GateKernelTests",
+            dependencies: ["GateKernel"]),
+        .testTarget(
             name: "ColopassServerTests",
             dependencies: [
                 "ColopassServer", "ColopassCore",
