@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "colopass", targets: ["colopass"]),
         .executable(name: "gate-check", targets: ["gate-check"]),
         .library(name: "ColopassCore", targets: ["ColopassCore"]),
+        .library(name: "GateKernel", targets: ["GateKernel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -27,10 +28,15 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // What the service and the gate share, and nothing else: no YAML, no QR or PNG, no service
+        // migrations. `gate-check` links this and not ColopassCore.
+        .target(
+            name: "GateKernel",
+            dependencies: ["COpenSSL", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "ColopassCore",
             dependencies: [
-                "COpenSSL", "CQREncode", "CPNG",
+                "GateKernel", "COpenSSL", "CQREncode", "CPNG",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -45,7 +51,7 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml")]),
         .target(
             name: "GateCheck",
-            dependencies: ["ColopassCore"]),
+            dependencies: ["GateKernel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "colopass",
             dependencies: [
@@ -55,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "gate-check",
             dependencies: [
-                "GateCheck",
+                "GateCheck", "GateKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -65,6 +71,9 @@ let package = Package(
             name: "ColopassCoreTests",
             dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GateKernelTests",
+            dependencies: ["GateKernel"]),
         .testTarget(
             name: "ColopassServerTests",
             dependencies: [
@@ -77,7 +86,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GateCheckTests",
-            dependencies: ["GateCheck", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "GateCheck", "GateKernel", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ColopassCore"]),

@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 
 /// What the guard sees: GRANTED or DENIED, why, and what to check by eye.

@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 import GRDB
 
@@ -126,17 +126,8 @@ public final class GateDesk: @unchecked Sendable {
     }
 
     static func write(_ event: GateEvent, _ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO event (id, gate, direction, at, kind, credential_id, generation, result, reason, clause,
-                    confirmed, holder_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                event.id, event.gate, event.direction.rawValue, event.at.timeIntervalSince1970, event.kind?.rawValue,
-                event.credentialId, event.generation, event.result.rawValue, event.reason, event.clause,
-                event.confirmed, event.holderName,
-            ])
+        try db.cachedStatement(sql: insertEvent).execute(arguments: GateEventRow.arguments(event))
     }
 
+    private static let insertEvent = GateEventRow.insert(into: "event")
 }

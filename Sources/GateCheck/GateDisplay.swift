@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 
 /// Renders a decision for the guard: big and unmistakable on a terminal, or JSON for machines.

@@ -1,8 +1,8 @@
-import ColopassCore
 import Foundation
+import GateKernel
 
-/// Where a gate synchronises from: the service over HTTP, or (before the service's gate API, or
-/// on the same machine) the service's database directly.
+/// The service over the network (`HTTPSource`). A gate without a network exchanges files instead
+/// (`GateFiles`): the snapshot goes through `GateSync.apply`, the events through `Replica.eventsToCarry`.
 public protocol GateSource {
     func upload(_ events: [GateEvent]) throws -> GateUpload
     func snapshot(since cursor: Int64) throws -> SignedSnapshot
@@ -30,43 +30,54 @@ public enum GateSync {
             uploaded += result.accepted
             duplicates += result.duplicates
         }
+        let snapshot = try apply(
+            try source.snapshot(since: try replica.state().cursor), to: replica, photos: source.photo, now: now)
+        return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: snapshot.entries.count, cursor: snapshot.cursor)
+    }
+
+    /// Checks a signed snapshot against the gate's trusted keys, site and cursor, applies it, and
+    /// keeps the photos of its entries that `photos` can supply.
+    @discardableResult
+    public static func apply(
+        _ signed: SignedSnapshot, to replica: Replica, photos: (String) throws -> [UInt8]?, now: Date
+    ) throws -> GateSnapshot {
         let trusted = try replica.trustedKeys()
         guard !trusted.isEmpty else {
             throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
         }
         let state = try replica.state()
-        let snapshot = try source.snapshot(since: state.cursor).open(trusting: trusted)
+        let snapshot = try signed.open(trusting: trusted)
         if let pinned = state.rules?.site, pinned != snapshot.rules.site {
             throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
         }
+        try checkContinuity(snapshot, cursor: state.cursor)
         try replica.apply(snapshot, receivedAt: now)
-        try fetchPhotos(snapshot.entries, replica, source)
-        return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: snapshot.entries.count, cursor: snapshot.cursor)
+        try keepPhotos(snapshot.entries, replica, photos)
+        return snapshot
     }
 
-    private static func fetchPhotos(_ entries: [GateEntry], _ replica: Replica, _ source: GateSource) throws {
+    /// A snapshot carried on a file may be old, or start after what this gate has: applying the
+    /// first would roll entries back (a lost card good again), the second would skip changes.
+    static func checkContinuity(_ snapshot: GateSnapshot, cursor: Int64) throws {
+        if snapshot.since > cursor {
+            throw SnapshotRejected(
+                reason: "it holds the changes after \(snapshot.since), this gate has changes up to \(cursor) only: "
+                    + "export one with --since \(cursor) (or a full one)")
+        }
+        if snapshot.cursor < cursor {
+            throw SnapshotRejected(
+                reason: "it is older than what this gate holds (cursor \(snapshot.cursor) < \(cursor))")
+        }
+    }
+
+    private static func keepPhotos(_ entries: [GateEntry], _ replica: Replica, _ photos: (String) throws -> [UInt8]?)
+        throws
+    {
         try FileManager.default.createDirectory(atPath: replica.photoDirectory, withIntermediateDirectories: true)
         for sha in Set(entries.compactMap(\.photo)) where !FileManager.default.fileExists(atPath: replica.photoPath(sha)) {
             // A photo is named by its hash: keep it only if the bytes are what the name says.
-            guard let bytes = try source.photo(sha), SHA256.hex(bytes) == sha else { continue }
+            guard let bytes = try photos(sha), SHA256.hex(bytes) == sha else { continue }
             try Data(bytes).write(to: URL(fileURLWithPath: replica.photoPath(sha)), options: .atomic)
         }
-    }
-}
-
-/// The service's database on this machine, through the core (`gate-check sync --from-db`).
-public struct DatabaseSource: GateSource {
-    let core: Core
-    let actor: Actor
-
-    public init(core: Core, actor: Actor) {
-        self.core = core
-        self.actor = actor
-    }
-
-    public func upload(_ events: [GateEvent]) throws -> GateUpload { try core.recordGateEvents(events, by: actor) }
-    public func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gateSnapshot(since: cursor, by: actor) }
-    public func photo(_ sha: String) throws -> [UInt8]? {
-        FileManager.default.contents(atPath: core.documents.path(of: sha)).map(Array.init)
     }
 }

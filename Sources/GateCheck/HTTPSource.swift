@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -23,7 +23,7 @@ public struct HTTPSource: GateSource {
     }
 
     public func upload(_ events: [GateEvent]) throws -> GateUpload {
-        let body = try JSONCoding.encoder.encode(EventBatch(events: events))
+        let body = try JSONCoding.encoder.encode(GateEventBatch(events: events))
         return try JSONCoding.decoder.decode(GateUpload.self, from: try send("POST", "/api/gate/events", body: body))
     }
 
@@ -43,10 +43,6 @@ public struct HTTPSource: GateSource {
     /// fingerprints with `colopass keys export-public` when installing a gate).
     public func publicKeys() throws -> PublicKeyExport {
         try JSONCoding.decoder.decode(PublicKeyExport.self, from: try send("GET", "/api/gate/keys"))
-    }
-
-    private struct EventBatch: Encodable {
-        var events: [GateEvent]
     }
 
     /// One request, waited for: the sync loop is synchronous, as the door tool is.

@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 import GRDB
 

@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 import GRDB
 
@@ -17,14 +17,14 @@ public struct Occupant: Sendable, Codable {
 extension Replica {
     public func occupants() throws -> [Occupant] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: SiteOccupant.query(events: "event"))
+            let rows = try Row.fetchAll(db, sql: GateEventRow.insideQuery(events: "event"))
             return try rows.compactMap { row -> Occupant? in
                 guard let kind = CredentialKind(rawValue: row["kind"]) else { return nil }
                 let id: UInt32 = row["credential_id"]
                 let entry = try Self.entry(kind: kind, id: id, db)
                 return Occupant(
                     kind: kind, credentialId: id, holderName: entry?.holderName ?? "?", company: entry?.company ?? "",
-                    maskedID: entry?.maskedID ?? "", since: Date(timeIntervalSince1970: row["at"]), gate: row["gate"])
+                    maskedID: entry?.maskedID ?? "", since: row["at"], gate: row["gate"])
             }
         }
     }
@@ -34,7 +34,7 @@ extension Replica {
         try pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM event WHERE uploaded = 0 ORDER BY at LIMIT ?", arguments: [limit]
-            ).map(Self.event)
+            ).map(GateEventRow.event)
         }
     }
 
@@ -44,20 +44,12 @@ extension Replica {
         }
     }
 
-    public func eventCount() throws -> (total: Int, pending: Int) {
+    /// `pending`: not yet uploaded; `exported`: of those, already written to a file.
+    public func eventCount() throws -> (total: Int, pending: Int, exported: Int) {
         try pool.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE uploaded = 0 AND exported_at IS NOT NULL") ?? 0)
         }
-    }
-
-    static func event(_ row: Row) -> GateEvent {
-        GateEvent(
-            id: row["id"], gate: row["gate"], direction: GateEvent.Direction(rawValue: row["direction"]) ?? .in,
-            at: Date(timeIntervalSince1970: row["at"]),
-            kind: (row["kind"] as Int64?).flatMap { CredentialKind(rawValue: UInt8($0)) },
-            credentialId: row["credential_id"], generation: row["generation"],
-            result: GateEvent.Result(rawValue: row["result"]) ?? .denied, reason: row["reason"], clause: row["clause"],
-            confirmed: row["confirmed"], holderName: row["holder_name"])
     }
 }

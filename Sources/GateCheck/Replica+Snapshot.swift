@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 import GRDB
 
@@ -7,7 +7,14 @@ extension Replica {
     /// together or not at all.
     public func apply(_ snapshot: GateSnapshot, receivedAt: Date) throws {
         try pool.write { db in
-            for entry in snapshot.entries { try Self.store(entry, db) }
+            for var entry in snapshot.entries {
+                // A slip this gate let out stays spent whatever the snapshot says: one carried on a
+                // file may have been made before the service heard of the slip's use.
+                if entry.kind == .exitSlip, entry.state == .active, try Self.letOut(slip: entry.credentialId, db) {
+                    entry.state = .used
+                }
+                try Self.store(entry, db)
+            }
             for key in snapshot.keys {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO trusted_key (id, public_key, status) VALUES (?, ?, ?)",
@@ -17,6 +24,13 @@ extension Replica {
             try Self.setMeta("cursor", String(snapshot.cursor), db)
             try Self.setMeta("last_sync", String(receivedAt.timeIntervalSince1970), db)
         }
+    }
+
+    static func letOut(slip id: UInt32, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM event WHERE kind = ? AND credential_id = ? AND result = 'granted')",
+            arguments: [CredentialKind.exitSlip.rawValue, id]) ?? false
     }
 
     public func entry(kind: CredentialKind, id: UInt32) throws -> GateEntry? {

@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Foundation
 import GRDB
 
@@ -76,9 +76,11 @@ public final class Replica: Sendable {
             try db.create(index: "event_by_credential", on: "event", columns: ["kind", "credential_id", "at"])
             try db.execute(sql: "CREATE INDEX event_to_upload ON event (at) WHERE uploaded = 0")
         }
+        registerKernelEventRow(&migrator)
+        registerExportedAt(&migrator)
         // Why a credential stopped and what a slip carries out, so the door cites the clause the
         // desk cites (C9 for a contract's end, C7 for a withdrawn visit, Q5 for a repair slip).
-        migrator.registerMigration("0002 stop clause and slip purpose") { db in
+        migrator.registerMigration("0004 stop clause and slip purpose") { db in
             try db.alter(table: "entry") { t in
                 t.add(column: "stopped_under", .text)
                 t.add(column: "slip_purpose", .text)

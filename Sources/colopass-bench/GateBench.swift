@@ -87,17 +87,16 @@ enum GateBench {
             try db.execute(
                 sql: "INSERT INTO meta (key, value) VALUES ('rules', ?), ('cursor', '1'), ('last_sync', ?)",
                 arguments: [String(decoding: try JSONEncoder().encode(rules), as: UTF8.self), String(now.timeIntervalSince1970)])
-            let statement = try db.makeStatement(
-                sql: """
-                    INSERT INTO event (id, gate, direction, at, kind, credential_id, generation, result, reason, clause,
-                        confirmed, holder_name, uploaded) VALUES (?, 'G1', ?, ?, 1, ?, 1, 'granted', NULL, NULL, 0, NULL, 1)
-                    """)
-            let start = now.addingTimeInterval(-86_400 * 365).timeIntervalSince1970
+            // Through the kernel's one event row, as the door writes it; all of them already uploaded.
+            let statement = try db.makeStatement(sql: GateEventRow.insert(into: "event", extra: ["uploaded"]))
+            let start = now.addingTimeInterval(-86_400 * 365)
             for index in 0..<pastEvents {
-                try statement.execute(arguments: [
-                    "past-\(index)", index % 2 == 0 ? "in" : "out", start + Double(index) * 31.5,
-                    (index / 2) % cards + 1,
-                ])
+                let event = GateEvent(
+                    id: "past-\(index)", gate: "G1", direction: index % 2 == 0 ? .in : .out,
+                    at: start.addingTimeInterval(Double(index) * 31.5), kind: .accessCard,
+                    credentialId: UInt32((index / 2) % cards + 1), generation: 1, result: .granted, reason: nil,
+                    clause: nil, confirmed: false, holderName: nil)
+                try statement.execute(arguments: GateEventRow.arguments(event) + [true])
             }
         }
         return texts

@@ -15,7 +15,7 @@ struct Colopass: AsyncParsableCommand {
             InitCommand.self, ServeCommand.self, ClientCommand.self, ContractCommand.self, PersonCommand.self,
             OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, VisitCommand.self,
             EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
-            RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self,
+            RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self, GateCommand.self,
         ])
 
     static func main() async {

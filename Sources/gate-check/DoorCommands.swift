@@ -1,5 +1,5 @@
 import ArgumentParser
-import ColopassCore
+import GateKernel
 import Foundation
 import GateCheck
 
@@ -80,6 +80,7 @@ struct Status: ParsableCommand {
         let events = try replica.eventCount()
         print("站点 / site: \(state.rules?.site ?? "—")")
         print("上次同步 / last sync: \(state.lastSync?.formatted(.iso8601) ?? "从未 / never")\(state.isStale(at: Date()) ? "  ⚠ 已过期 / STALE" : "")")
-        print("证件 / entries: \(try replica.entryCount())  事件 / events: \(events.total) (待上传 / to upload: \(events.pending))")
+        print("证件 / entries: \(try replica.entryCount())  事件 / events: \(events.total) (待上传 / to upload: \(events.pending), 其中已导出到文件 / of which written to a file: \(events.exported))")
+        print("快照游标 / snapshot cursor: \(state.cursor)")
     }
 }

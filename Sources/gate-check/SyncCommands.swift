@@ -1,30 +1,7 @@
 import ArgumentParser
-import ColopassCore
 import Foundation
 import GateCheck
-
-/// Opens the service's database on this machine: `--from-db DATA_DIR` (or its colopass.sqlite).
-struct ServiceDatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("from-db"), help: "The service's data directory (or its colopass.sqlite).")
-    var fromDB: String?
-
-    @Option(help: "The service's policy file (default policies/site.yaml, or $COLOPASS_POLICY).")
-    var policy: String?
-
-    @Option(name: .customLong("as"), help: "The guard account the gate acts as (or $COLOPASS_AS).")
-    var actorName: String?
-
-    func open() throws -> (Core, Actor)? {
-        guard var path = fromDB else { return nil }
-        if path.hasSuffix(".sqlite") { path = (path as NSString).deletingLastPathComponent }
-        let policyPath = policy ?? ProcessInfo.processInfo.environment["COLOPASS_POLICY"] ?? "policies/site.yaml"
-        let core = try Core(dataDirectory: path, policy: try Policy.load(contentsOf: policyPath))
-        guard let name = actorName ?? ProcessInfo.processInfo.environment["COLOPASS_AS"] else {
-            throw ValidationError("--as GUARD is required with --from-db / 请用 --as 指定保安账户")
-        }
-        return (core, try core.accounts.actor(named: name))
-    }
-}
+import GateKernel
 
 /// The service over HTTP: `--server URL --token T` (or $COLOPASS_GATE_TOKEN), a gate token an
 /// admin issued to the guard account (`colopass token issue baoan --kind gate`).
@@ -45,23 +22,20 @@ struct InitGate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "信任站点公钥 / Pin the site's public keys")
     @OptionGroup var options: GateOptions
-    @Option(help: "JSON from `colopass keys export-public`.") var keys: String?
-    @OptionGroup var service: ServiceDatabaseOptions
+    @Option(help: "JSON from `colopass keys export-public`: a file, or - for standard input.") var keys: String?
     @OptionGroup var http: ServiceHTTPOptions
 
     func run() throws {
         let export: PublicKeyExport
         if let keys {
-            guard let data = FileManager.default.contents(atPath: keys) else {
-                throw ValidationError("cannot read \(keys)")
-            }
-            export = try JSONDecoder().decode(PublicKeyExport.self, from: data)
-        } else if let (core, _) = try service.open() {
-            export = try core.keys.publicKeyExport()
+            let data = keys == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: keys)
+            guard let data else { throw ValidationError("cannot read \(keys)") }
+            // The service's wire coding, as `colopass keys export-public` writes it (snake_case).
+            export = try JSONCoding.decoder.decode(PublicKeyExport.self, from: data)
         } else if let source = try http.source() {
             export = try source.publicKeys()
         } else {
-            throw ValidationError("give --keys FILE, --from-db DATA_DIR or --server URL --token T")
+            throw ValidationError("give --keys FILE (or -) or --server URL --token T")
         }
         guard !export.keys.isEmpty else { throw ValidationError("the site has no signing keys yet") }
         try options.replica().trust(export)
@@ -71,21 +45,49 @@ struct InitGate: ParsableCommand {
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot")
+        abstract: "上传事件并拉取快照 / Upload events, pull the signed snapshot (or apply one from a file)")
     @OptionGroup var options: GateOptions
-    @OptionGroup var service: ServiceDatabaseOptions
     @OptionGroup var http: ServiceHTTPOptions
+    @Option(
+        name: .customLong("from-file"),
+        help: "A snapshot from `colopass gate snapshot --out FILE`, its photos in photos/ beside it.")
+    var fromFile: String?
+
+    func validate() throws {
+        if fromFile != nil, http.server != nil { throw ValidationError("give --server or --from-file, not both") }
+    }
 
     func run() throws {
-        let source: GateSource
-        if let remote = try http.source() {
-            source = remote
-        } else if let (core, actor) = try service.open() {
-            source = DatabaseSource(core: core, actor: actor)
-        } else {
-            throw ValidationError("give --server URL --token T, or --from-db DATA_DIR")
+        let replica = try options.replica()
+        if let fromFile {
+            let photos = GateFiles.photoDirectory(besides: fromFile)
+            let snapshot = try GateSync.apply(
+                try GateFiles.read(SignedSnapshot.self, from: fromFile), to: replica,
+                photos: { sha in FileManager.default.contents(atPath: (photos as NSString).appendingPathComponent(sha)).map(Array.init) },
+                now: Date())
+            print("已应用快照 / snapshot applied: \(snapshot.entries.count) 条更新 / entries updated, cursor \(snapshot.cursor)")
+            return
         }
-        let report = try GateSync.run(try options.replica(), from: source, now: Date())
+        guard let source = try http.source() else {
+            throw ValidationError("give --server URL --token T, or --from-file FILE")
+        }
+        let report = try GateSync.run(replica, from: source, now: Date())
         print("已同步 / synchronised: \(report.uploaded) 事件上传 / events uploaded (\(report.duplicates) 重复 / duplicates), \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
+    }
+}
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导出待上传事件到文件 / Write the events not yet carried to a file (for `colopass gate events`)")
+    @OptionGroup var options: GateOptions
+    @Option(help: "The file to write.") var out: String
+    @Flag(help: "Also the events already written to an earlier file (that file was lost).") var again = false
+
+    func run() throws {
+        let replica = try options.replica()
+        let events = try replica.eventsToCarry(again: again)
+        try GateFiles.write(GateEventBatch(events: events), to: out)
+        try replica.markExported(events.map(\.id), at: Date())
+        print("已导出 \(events.count) 个事件 / \(events.count) event(s) written to \(out)")
     }
 }

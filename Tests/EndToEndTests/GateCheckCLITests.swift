@@ -4,9 +4,14 @@ import Testing
 /// Runs the built `gate-check` next to `colopass`, with text on its standard input.
 struct GateCLI {
     let sandbox: CLISandbox
+    var gateDirectory: String? = nil
 
     var binary: String {
-        get throws { URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path }
+        get throws { try Self.path() }
+    }
+
+    static func path() throws -> String {
+        URL(fileURLWithPath: try CLISandbox.binary()).deletingLastPathComponent().appendingPathComponent("gate-check").path
     }
 
     /// `gate-check arguments…` with `input` piped in; or, with `pty`, under `script` so the tool
@@ -24,7 +29,7 @@ struct GateCLI {
         process.currentDirectoryURL = URL(fileURLWithPath: sandbox.directory)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COLOPASS_") }
         environment["COLOPASS_POLICY"] = CLISandbox.repositoryRoot + "/policies/site.yaml"
-        environment["COLOPASS_GATE_DIR"] = sandbox.directory + "/gate"
+        environment["COLOPASS_GATE_DIR"] = gateDirectory ?? sandbox.directory + "/gate"
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -46,7 +51,8 @@ struct GateCLI {
 
 @Suite("gate-check binary at the door", .serialized)
 struct GateCheckCLITests {
-    /// A demo site with two cards, a gate installed and synchronised from the service database.
+    /// A demo site with two cards, and a gate installed from the exported keys and synchronised
+    /// from a snapshot file, as at a door without a network.
     func door() throws -> (CLISandbox, GateCLI, [String]) {
         let sandbox = try CLISandbox()
         #expect(try sandbox.run(["init", "--demo"]).status == 0)
@@ -58,11 +64,28 @@ struct GateCheckCLITests {
             credentials.append(try #require((json?["card"] as? [String: Any])?["credential"] as? String))
         }
         let gate = GateCLI(sandbox: sandbox)
-        let data = sandbox.dataDirectory
-        #expect(try gate.run(["init", "--from-db", data, "--as", "baoan"]).status == 0)
-        let synced = try gate.run(["sync", "--from-db", data, "--as", "baoan"])
+        let keys = try sandbox.run(["keys", "export-public"], as: "baoan")
+        let pinned = try gate.run(["init", "--keys", "-"], input: keys.stdout)
+        #expect(pinned.status == 0, "\(pinned)")
+        #expect(try sandbox.run(["gate", "snapshot", "--out", "carry/snapshot.json"], as: "baoan").status == 0)
+        let synced = try gate.run(["sync", "--from-file", "carry/snapshot.json"])
         #expect(synced.status == 0, "\(synced)")
         return (sandbox, gate, credentials)
+    }
+
+    @Test func theKeysColopassExportsPinTheGateThroughAPipeOrAFile() throws {
+        // given: a site that signed its first card, so it has a key
+        let (sandbox, _, _) = try door()
+        let fresh = GateCLI(sandbox: sandbox, gateDirectory: sandbox.directory + "/gate2")
+        // when: `colopass keys export-public | gate-check init --keys -`, and the same through a file
+        let exported = try sandbox.run(["keys", "export-public"], as: "baoan")
+        #expect(exported.status == 0 && exported.stdout.contains("public_key"), "\(exported)")
+        let piped = try fresh.run(["init", "--keys", "-"], input: exported.stdout)
+        try exported.stdout.write(toFile: sandbox.directory + "/keys.json", atomically: true, encoding: .utf8)
+        let fromFile = try fresh.run(["init", "--keys", "keys.json"])
+        // then: both pin the key
+        #expect(piped.status == 0 && piped.stdout.contains("1 key(s) of site DC1"), "\(piped)")
+        #expect(fromFile.status == 0 && fromFile.stdout.contains("1 key(s)"), "\(fromFile)")
     }
 
     @Test func verifyExitsZeroWhenGrantedOneWhenDeniedTwoOnError() throws {
@@ -100,13 +123,14 @@ struct GateCheckCLITests {
         #expect(result.stdout.contains("3459"), "the last four of the holder's ID")
     }
 
-    @Test func eventsReachTheServiceOnTheNextSync() throws {
+    @Test func eventsCarriedOnAFileAreRecordedOnce() throws {
         let (sandbox, gate, credentials) = try door()
         _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])
         _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "out"])
-        let synced = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
-        #expect(synced.stdout.contains("2 事件上传"), "\(synced)")
-        let again = try gate.run(["sync", "--from-db", sandbox.dataDirectory, "--as", "baoan"])
-        #expect(again.stdout.contains("0 事件上传"), "\(again)")
+        #expect(try gate.run(["events", "--out", "carry/events.json"]).stdout.contains("2 event(s)"))
+        let recorded = try sandbox.run(["gate", "events", "--from-file", "carry/events.json", "--json"], as: "baoan")
+        #expect(recorded.json["accepted"] as? Int == 2, "\(recorded)")
+        let again = try sandbox.run(["gate", "events", "--from-file", "carry/events.json", "--json"], as: "baoan")
+        #expect(again.json["accepted"] as? Int == 0 && again.json["duplicates"] as? Int == 2, "\(again)")
     }
 }

@@ -66,7 +66,7 @@ final class GateSite: @unchecked Sendable {
         }
     }
 
-    var source: DatabaseSource { DatabaseSource(core: core, actor: guardOnDuty) }
+    var source: ServiceSource { ServiceSource(core: core, actor: guardOnDuty) }
 
     /// Pins the keys and pulls the first snapshot, as a gate's installation does.
     func installGate() throws {

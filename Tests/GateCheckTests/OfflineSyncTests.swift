@@ -14,7 +14,7 @@ struct UnreachableSource: GateSource {
 /// A source whose answers get lost after the service stored the upload: the gate will send the
 /// same events again.
 struct LostAnswerSource: GateSource {
-    let inner: DatabaseSource
+    let inner: ServiceSource
     struct AnswerLost: Error {}
     func upload(_ events: [GateEvent]) throws -> GateUpload {
         _ = try inner.upload(events)

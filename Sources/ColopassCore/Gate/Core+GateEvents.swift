@@ -1,13 +1,6 @@
 import Foundation
 import GRDB
 
-/// The effects a door event has on the service's records beyond the event itself (an exit slip
-/// used, a visitor's entry logged). Areas register theirs in `applyGateEvent`.
-public struct GateUpload: Sendable, Codable, Equatable {
-    public var accepted: Int
-    public var duplicates: Int
-}
-
 extension Core {
     /// Stores the gate's events exactly once each: an event id seen before is skipped, so a gate
     /// may upload the same queue again after a lost answer without counting anything twice.
@@ -21,16 +14,8 @@ extension Core {
             var upload = GateUpload(accepted: 0, duplicates: 0)
             for event in events {
                 try tx.db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO gate_event (id, gate, direction, at, kind, credential_id, generation,
-                            result, reason, clause, confirmed, holder_name, received_at, received_from)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        event.id, event.gate, event.direction.rawValue, event.at, event.kind?.rawValue,
-                        event.credentialId, event.generation, event.result.rawValue, event.reason, event.clause,
-                        event.confirmed, event.holderName, tx.now, tx.actor.name,
-                    ])
+                    sql: GateEventRow.insert(into: "gate_event", extra: ["received_at", "received_from"], orIgnore: true),
+                    arguments: GateEventRow.arguments(event) + [tx.now, tx.actor.name])
                 guard tx.db.changesCount > 0 else {
                     upload.duplicates += 1
                     continue
@@ -49,14 +34,7 @@ extension Core {
                 db,
                 sql: "SELECT * FROM gate_event WHERE at >= ? ORDER BY at LIMIT ?",
                 arguments: [since ?? Date(timeIntervalSince1970: 0), limit]
-            ).map { row in
-                GateEvent(
-                    id: row["id"], gate: row["gate"], direction: GateEvent.Direction(rawValue: row["direction"]) ?? .in,
-                    at: row["at"], kind: (row["kind"] as Int64?).flatMap { CredentialKind(rawValue: UInt8($0)) },
-                    credentialId: row["credential_id"], generation: row["generation"],
-                    result: GateEvent.Result(rawValue: row["result"]) ?? .denied, reason: row["reason"],
-                    clause: row["clause"], confirmed: row["confirmed"], holderName: row["holder_name"])
-            }
+            ).map(GateEventRow.event)
         }
     }
 }

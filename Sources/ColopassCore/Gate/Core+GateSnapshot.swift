@@ -17,11 +17,7 @@ extension Core {
             let keys = try SigningKey.order(Column("id")).fetchAll(db)
             let snapshot = GateSnapshot(
                 generatedAt: now, since: since, cursor: cursor,
-                rules: .init(
-                    site: policy.site.code, timeZone: policy.site.timeZone.identifier,
-                    antiPassback: policy.parameters.antiPassback, staleReplicaMode: policy.parameters.staleReplicaMode,
-                    maxAgeMinutes: policy.parameters.gateReplicaMaxAgeMinutes,
-                    escortRequired: policy.parameters.escortRequired),
+                rules: GateSnapshot.Rules(policy),
                 keys: keys.map { .init(id: $0.id, publicKey: $0.publicKey, status: $0.status.rawValue) },
                 entries: entries)
             return (snapshot, try keyring.heldKeys(keys.map(\.id)))

@@ -25,7 +25,7 @@ extension GateEntries {
             }
         return GateEntry(
             kind: .exitSlip, credentialId: UInt32(slip.id), generation: 1, state: state, holderActive: true,
-            contractStatus: request.kind == .repair ? (contract?.status ?? .terminated) : nil,
+            contractStatus: request.kind == .repair ? GateEntry.ContractState(contract?.status ?? .terminated) : nil,
             contractStartsOn: contract?.startsOn, contractEndsOn: contract?.endsOn, validFrom: slip.validFrom,
             validUntil: slip.validUntil, holderName: moverNames.joined(separator: "、"), company: client.name,
             maskedID: movers.first.map { IDDocument.mask($0["id_number"]) } ?? "", photo: nil, escortRequired: false,

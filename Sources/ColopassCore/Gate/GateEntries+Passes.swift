@@ -31,7 +31,7 @@ extension GateEntries {
         return GateEntry(
             kind: Kind.credentialKind, credentialId: UInt32(pass.id), generation: 1,
             state: pass.status == .revoked ? .cancelled : .active, holderActive: true,
-            contractStatus: pass.contractId == nil ? nil : (contract?.status ?? .terminated),
+            contractStatus: pass.contractId == nil ? nil : GateEntry.ContractState(contract?.status ?? .terminated),
             contractStartsOn: contract?.startsOn, contractEndsOn: contract?.endsOn, validFrom: pass.validFrom,
             validUntil: pass.validUntil, holderName: pass.visitorName, company: client.name,
             maskedID: pass.maskedIDNumber, photo: nil, escortRequired: pass.escortRequired,

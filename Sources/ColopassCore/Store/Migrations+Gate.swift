@@ -69,4 +69,21 @@ extension Migrations {
             try db.create(index: "gate_event_by_credential", on: "gate_event", columns: ["kind", "credential_id", "at"])
         }
     }
+
+    /// Migration 0007: `gate_event` rebuilt from the kernel's one event-row schema (the same
+    /// columns the gates' replicas use), keeping every event. Times were already datetimes here.
+    static func registerGateEventRowMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0007 gate event row from the kernel") { db in
+            try db.execute(sql: "ALTER TABLE gate_event RENAME TO gate_event_0005")
+            try db.execute(sql: "DROP INDEX gate_event_by_credential")
+            try GateEventRow.createTable("gate_event", in: db) { t in
+                t.column("received_at", .datetime).notNull()
+                t.column("received_from", .text).notNull()
+            }
+            let columns = (GateEventRow.columns + ["received_at", "received_from"]).joined(separator: ", ")
+            try db.execute(sql: "INSERT INTO gate_event (\(columns)) SELECT \(columns) FROM gate_event_0005")
+            try db.execute(sql: "DROP TABLE gate_event_0005")
+            try db.create(index: "gate_event_on_at", on: "gate_event", columns: ["at"])
+        }
+    }
 }

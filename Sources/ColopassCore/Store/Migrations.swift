@@ -130,6 +130,7 @@ enum Migrations {
         registerEquipmentMigrations(&migrator)
         registerGateMigrations(&migrator)
         registerServerMigrations(&migrator)
+        registerGateEventRowMigration(&migrator)
         registerStopClauseMigrations(&migrator)
         return migrator
     }

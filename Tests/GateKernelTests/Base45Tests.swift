@@ -1,4 +1,4 @@
-import ColopassCore
+import GateKernel
 import Testing
 
 @Suite struct Base45Tests {

@@ -16,7 +16,7 @@ public struct CryptoFailure: Error, CustomStringConvertible {
 
     /// Takes the oldest entry of this thread's OpenSSL error queue and clears the rest, so a
     /// stale error can never be blamed on a later, unrelated call.
-    static func fromOpenSSL(_ operation: String) -> CryptoFailure {
+    package static func fromOpenSSL(_ operation: String) -> CryptoFailure {
         let code = ERR_get_error()
         ERR_clear_error()
         guard code != 0 else { return CryptoFailure(operation: operation, reason: "unknown OpenSSL error") }

@@ -4,10 +4,20 @@ import Foundation
 /// entries changed since the gate's last cursor (all of them on the first pull).
 public struct GateSnapshot: Sendable, Codable {
     public struct Rules: Sendable, Codable, Equatable {
+        /// The door's copies of the policy's modes (same raw values): the gate reads no policy file.
+        public enum AntiPassback: String, Sendable, Codable, CaseIterable {
+            case off, warn, deny
+        }
+
+        public enum StaleReplicaMode: String, Sendable, Codable, CaseIterable {
+            case failSecure = "fail_secure"
+            case warn
+        }
+
         public var site: String
         public var timeZone: String
-        public var antiPassback: Policy.AntiPassback
-        public var staleReplicaMode: Policy.StaleReplicaMode
+        public var antiPassback: AntiPassback
+        public var staleReplicaMode: StaleReplicaMode
         public var maxAgeMinutes: Int
         public var escortRequired: Bool
         /// Rule values a newer service sent that this build does not know, by field, kept as
@@ -15,7 +25,7 @@ public struct GateSnapshot: Sendable, Codable {
         public var unknownValues: [String: String] = [:]
 
         public init(
-            site: String, timeZone: String, antiPassback: Policy.AntiPassback, staleReplicaMode: Policy.StaleReplicaMode,
+            site: String, timeZone: String, antiPassback: AntiPassback, staleReplicaMode: StaleReplicaMode,
             maxAgeMinutes: Int, escortRequired: Bool
         ) {
             self.site = site
@@ -33,6 +43,17 @@ public struct GateSnapshot: Sendable, Codable {
     public var rules: Rules
     public var keys: [PublicKeyExport.Key]
     public var entries: [GateEntry]
+
+    public init(
+        generatedAt: Date, since: Int64, cursor: Int64, rules: Rules, keys: [PublicKeyExport.Key], entries: [GateEntry]
+    ) {
+        self.generatedAt = generatedAt
+        self.since = since
+        self.cursor = cursor
+        self.rules = rules
+        self.keys = keys
+        self.entries = entries
+    }
 }
 
 /// A snapshot as sent: the exact JSON bytes (as text) and Ed25519 signatures over them by every
@@ -52,10 +73,10 @@ extension GateSnapshot.Rules {
         let passback = try c.decode(String.self, forKey: .antiPassback)
         let stale = try c.decode(String.self, forKey: .staleReplicaMode)
         // The safest readings stand in for values this build does not know.
-        antiPassback = Policy.AntiPassback(rawValue: passback) ?? .deny
-        staleReplicaMode = Policy.StaleReplicaMode(rawValue: stale) ?? .failSecure
-        if Policy.AntiPassback(rawValue: passback) == nil { unknownValues["antiPassback"] = passback }
-        if Policy.StaleReplicaMode(rawValue: stale) == nil { unknownValues["staleReplicaMode"] = stale }
+        antiPassback = AntiPassback(rawValue: passback) ?? .deny
+        staleReplicaMode = StaleReplicaMode(rawValue: stale) ?? .failSecure
+        if AntiPassback(rawValue: passback) == nil { unknownValues["antiPassback"] = passback }
+        if StaleReplicaMode(rawValue: stale) == nil { unknownValues["staleReplicaMode"] = stale }
         if TimeZone(identifier: timeZone) == nil { unknownValues["timeZone"] = timeZone }
     }
 
@@ -74,12 +95,23 @@ public struct SignedSnapshot: Sendable, Codable {
     public struct Signature: Sendable, Codable {
         public var keyId: Int64
         public var signature: String
+
+        public init(keyId: Int64, signature: String) {
+            self.keyId = keyId
+            self.signature = signature
+        }
     }
 
     public var body: String
     public var signatures: [Signature]
 
-    static let context = Array("COLOPASS-GATE-SNAPSHOT".utf8)
+    public init(body: String, signatures: [Signature]) {
+        self.body = body
+        self.signatures = signatures
+    }
+
+    /// What the site keys sign: this label, then the body's bytes.
+    package static let context = Array("COLOPASS-GATE-SNAPSHOT".utf8)
 
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -4,6 +4,13 @@ import Foundation
 /// must check by eye. The service builds these; the gate stores them in its replica; both derive
 /// the status through `status(at:timeZone:)`, so the rule lives in one place.
 public struct GateEntry: Sendable, Codable, Equatable {
+    /// A contract's state as the door needs it. The service maps its own contract status onto
+    /// this, so the gate knows nothing of the service's records; the raw values are the
+    /// service's, so snapshots and replicas already written read the same.
+    public enum ContractState: String, Sendable, Codable, CaseIterable {
+        case draft, active, suspended, terminated
+    }
+
     public var kind: CredentialKind
     public var credentialId: UInt32
     public var generation: UInt16
@@ -11,7 +18,7 @@ public struct GateEntry: Sendable, Codable, Equatable {
     public var state: CredentialStatus.State
     public var holderActive: Bool
     /// The contract the credential hangs on; nil where no contract is required (emergency entry).
-    public var contractStatus: Contract.Status?
+    public var contractStatus: ContractState?
     public var contractStartsOn: Day?
     public var contractEndsOn: Day?
     public var validFrom: Date
@@ -35,7 +42,7 @@ public struct GateEntry: Sendable, Codable, Equatable {
 
     public init(
         kind: CredentialKind, credentialId: UInt32, generation: UInt16, state: CredentialStatus.State,
-        holderActive: Bool, contractStatus: Contract.Status?, contractStartsOn: Day?, contractEndsOn: Day?,
+        holderActive: Bool, contractStatus: ContractState?, contractStartsOn: Day?, contractEndsOn: Day?,
         validFrom: Date, validUntil: Date, holderName: String, company: String, maskedID: String, photo: String?,
         escortRequired: Bool, details: [String], stoppedUnder: ClauseID? = nil, slipPurpose: SlipPurpose? = nil
     ) {
@@ -88,29 +95,5 @@ public struct GateEntry: Sendable, Codable, Equatable {
         if let value = Value(rawValue: text) { return value }
         unknownValues[field] = text
         return fallback
-    }
-}
-
-extension GateEntry {
-    /// An access card as the door sees it.
-    static func card(_ card: Card, person: Person, client: Client, contract: Contract) -> GateEntry {
-        GateEntry(
-            kind: .accessCard, credentialId: UInt32(card.id), generation: UInt16(clamping: card.generation),
-            state: CredentialStatus.State(stored: card.status), holderActive: person.status == .active,
-            contractStatus: contract.status, contractStartsOn: contract.startsOn, contractEndsOn: contract.endsOn,
-            validFrom: card.validFrom, validUntil: card.validUntil, holderName: person.name, company: client.name,
-            maskedID: person.maskedIDNumber, photo: person.photo, escortRequired: false, details: [card.number],
-            stoppedUnder: card.stopClause)
-    }
-}
-
-extension CredentialStatus.State {
-    init(stored status: Card.Status) {
-        switch status {
-        case .active: self = .active
-        case .lost: self = .lost
-        case .cancelled: self = .cancelled
-        case .returned: self = .returned
-        }
     }
 }

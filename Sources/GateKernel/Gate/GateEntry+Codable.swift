@@ -28,7 +28,7 @@ extension GateEntry {
     /// Reads the enumerated fields from their text, however it is stored (JSON, replica row).
     public mutating func readEnumerated(_ text: (String) throws -> String?) rethrows {
         state = read("state", try text("state"), fallback: CredentialStatus.State.cancelled) ?? .cancelled
-        contractStatus = read("contractStatus", try text("contractStatus"), fallback: Contract.Status.terminated)
+        contractStatus = read("contractStatus", try text("contractStatus"), fallback: ContractState.terminated)
         stoppedUnder = read("stoppedUnder", try text("stoppedUnder"), fallback: ClauseID.C5)
         slipPurpose = read("slipPurpose", try text("slipPurpose"), fallback: SlipPurpose.repair)
     }

@@ -1,0 +1,21 @@
+import ColopassCore
+import GateCheck
+
+/// The service's core in this process as the gate's source: what `HTTPSource` reaches over the
+/// network, without the network (the HTTP path itself is tested end to end, with real binaries).
+struct ServiceSource: GateSource {
+    let core: Core
+    let actor: Actor
+
+    func upload(_ events: [GateEvent]) throws -> GateUpload { try core.recordGateEvents(events, by: actor) }
+
+    func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gateSnapshot(since: cursor, by: actor) }
+
+    func photo(_ sha: String) throws -> [UInt8]? {
+        do {
+            return try core.gatePhoto(sha256: sha, by: actor)
+        } catch CoreError.notFound {
+            return nil
+        }
+    }
+}
