@@ -7,11 +7,12 @@ public final class Core: SiteArea {
     public let site: Site
     public let accounts: Accounts
     public let audit: AuditTrail
-    public let keys: Keys
+    public let credentials: Credentials
     public let registry: Registry
     public let cards: Cards
     public let passes: Passes
     public let equipment: Equipment
+    public let gate: GateExchange
 
     public static let databaseFileName = "colopass.sqlite"
 
@@ -19,10 +20,11 @@ public final class Core: SiteArea {
         site = try Site(dataDirectory: dataDirectory, policy: policy, clock: clock, store: store)
         accounts = Accounts(site: site)
         audit = AuditTrail(site: site)
-        keys = Keys(site: site)
-        cards = Cards(site: site, keys: keys)
-        passes = Passes(site: site, keys: keys)
-        equipment = Equipment(site: site, keys: keys)
+        credentials = Credentials(site: site)
+        cards = Cards(site: site, credentials: credentials)
+        passes = Passes(site: site, credentials: credentials)
+        equipment = Equipment(site: site, credentials: credentials)
         registry = Registry(site: site, cards: cards, passes: passes, equipment: equipment)
+        gate = GateExchange(site: site, passes: passes, equipment: equipment)
     }
 }

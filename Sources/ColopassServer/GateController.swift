@@ -15,19 +15,19 @@ struct GateController: Sendable {
         [
             APIRoute(.get, "/api/gate/snapshot", .gate, .operateGate) { request, context in
                 let since = try Input.queryInt("since", request) ?? 0
-                return try Reply.json(try core.gateSnapshot(since: since, by: try context.actor(core)))
+                return try Reply.json(try core.gate.gateSnapshot(since: since, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/gate/events", .gate, .operateGate) { request, context in
                 let body = try await Input.json(Events.self, from: request, core)
-                return try Reply.json(try core.recordGateEvents(body.events, by: try context.actor(core)))
+                return try Reply.json(try core.gate.recordGateEvents(body.events, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/gate/photos/{sha256}", .gate, .operateGate) { _, context in
-                let bytes = try core.gatePhoto(sha256: try Input.text("sha256", context), by: try context.actor(core))
+                let bytes = try core.gate.gatePhoto(sha256: try Input.text("sha256", context), by: try context.actor(core))
                 return Reply.bytes(bytes, type: MediaSniff.type(of: Array(bytes.prefix(8))))
             },
             APIRoute(.get, "/api/gate/keys", .gate) { _, context in
                 _ = try context.actor(core)
-                return try Reply.json(try core.keys.publicKeyExport())
+                return try Reply.json(try core.credentials.publicKeyExport())
             },
         ]
     }

@@ -51,7 +51,7 @@ struct RecordsController: Sendable {
                         firstBreak: result.firstBreak.map { .init(seq: $0.seq, reason: $0.reason) }))
             },
             APIRoute(.get, "/api/occupants", .signedIn, .viewOccupancy) { _, context in
-                try Reply.json(try core.occupants(by: try context.actor(core)))
+                try Reply.json(try core.gate.occupants(by: try context.actor(core)))
             },
             APIRoute(.get, "/api/gate-events", .signedIn, .viewAudit) { request, context in
                 let since = try Input.query("since", request).map { text in
@@ -62,7 +62,7 @@ struct RecordsController: Sendable {
                 }
                 let limit = try Input.queryInt("limit", request, atLeast: 1) ?? 1000
                 return try Reply.json(
-                    try core.gateEvents(since: since, limit: Int(min(limit, 10_000)), by: try context.actor(core)))
+                    try core.gate.gateEvents(since: since, limit: Int(min(limit, 10_000)), by: try context.actor(core)))
             },
         ]
     }

@@ -132,7 +132,7 @@ struct CardCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let decision = try core.verifyCredential(payload)
+            let decision = try core.credentials.verifyCredential(payload)
             switch decision {
             case .granted(let credential):
                 print("GRANTED 准许 — \(credential.kind.title.line) #\(credential.credentialId) gen \(credential.generation)")

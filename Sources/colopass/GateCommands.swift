@@ -23,7 +23,7 @@ struct GateCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let export = try core.writeGateSnapshot(to: out, since: since, by: try global.actor(core))
+            let export = try core.gate.writeGateSnapshot(to: out, since: since, by: try global.actor(core))
             if global.json { return Output.json(export) }
             print("已导出快照 / snapshot written: \(export.entries) 条 / entries, cursor \(export.since) → \(export.cursor), \(export.photos) 张新照片 / new photos")
         }
@@ -37,7 +37,7 @@ struct GateCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let upload = try core.recordGateEvents(fromFile: fromFile, by: try global.actor(core))
+            let upload = try core.gate.recordGateEvents(fromFile: fromFile, by: try global.actor(core))
             if global.json { return Output.json(upload) }
             print("已记录 \(upload.accepted) 个事件 / \(upload.accepted) event(s) recorded, \(upload.duplicates) 个已有 / already on record")
         }

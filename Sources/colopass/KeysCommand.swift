@@ -12,7 +12,7 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let keys = try core.keys.signingKeys(by: try global.actor(core))
+            let keys = try core.credentials.signingKeys(by: try global.actor(core))
             if global.json { return Output.json(keys) }
             Output.table(
                 ["ID", "状态/status", "公钥/public key", "创建/created"],
@@ -27,7 +27,7 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let key = try core.keys.rotateSigningKey(by: try global.actor(core))
+            let key = try core.credentials.rotateSigningKey(by: try global.actor(core))
             if global.json { return Output.json(key) }
             print("新密钥已启用 / new signing key active: \(key.id)")
         }
@@ -41,7 +41,7 @@ struct KeysCommand: ParsableCommand {
         func run() throws {
             let core = try global.openCore()
             _ = try global.actor(core)
-            Output.json(try core.keys.publicKeyExport())
+            Output.json(try core.credentials.publicKeyExport())
         }
     }
 }

@@ -59,7 +59,7 @@ struct RecordsAndGateAPITests {
             #expect(first.object["accepted"] as? Int == 1)
             let second = try await client.call(.post, "/api/gate/events", token: token, json: ["events": [event]])
             #expect(second.object["accepted"] as? Int == 0 && second.object["duplicates"] as? Int == 1)
-            let stored = try site.core.gateEvents(by: site.actor("admin"))
+            let stored = try site.core.gate.gateEvents(by: site.actor("admin"))
             #expect(stored.count == 1)
             #expect(abs((stored.first?.at.timeIntervalSince1970 ?? 0) - 1_781_488_800.123) < 0.0005)
             let bad = try await client.call(.post, "/api/gate/events", token: token, json: ["events": [["id": "x"]]])

@@ -79,7 +79,7 @@ struct WebEquipmentDeskTests {
             id: "e-in-1", gate: "G1", direction: .in, at: site.now.addingTimeInterval(-600), kind: .accessCard,
             credentialId: UInt32(card.id), generation: UInt16(card.generation), result: .granted, reason: nil, clause: nil,
             confirmed: false, holderName: "李娜")
-        _ = try site.core.recordGateEvents([entered], by: site.actor("gate1"))
+        _ = try site.core.gate.recordGateEvents([entered], by: site.actor("gate1"))
         try await site.app().test(.router) { client in
             let (cookie, _) = try await WebConsoleTests().signIn(client, "gate1")
             let inside = try await client.call(.get, "/web/inside", headers: cookie)
@@ -90,7 +90,7 @@ struct WebEquipmentDeskTests {
         }
         // the core refuses a client's user itself (S3: who is on site is not a client's to see)
         do {
-            _ = try site.core.occupants(by: site.actor("ua"))
+            _ = try site.core.gate.occupants(by: site.actor("ua"))
             Issue.record("a client user saw who is inside")
         } catch CoreError.refused(let refusal) {
             #expect(refusal.clause.code == "R1.role")
@@ -100,7 +100,7 @@ struct WebEquipmentDeskTests {
             id: "e-out-1", gate: "G1", direction: .out, at: site.now.addingTimeInterval(-60), kind: .accessCard,
             credentialId: UInt32(card.id), generation: UInt16(card.generation), result: .granted, reason: nil, clause: nil,
             confirmed: false, holderName: "李娜")
-        _ = try site.core.recordGateEvents([left], by: site.actor("gate1"))
-        #expect(try site.core.occupants(by: site.actor("gate1")).isEmpty)
+        _ = try site.core.gate.recordGateEvents([left], by: site.actor("gate1"))
+        #expect(try site.core.gate.occupants(by: site.actor("gate1")).isEmpty)
     }
 }

@@ -14,7 +14,7 @@ struct DeskAndDoorTests {
         -> (desk: String?, door: String?)
     {
         try site.sync()
-        let desk = try site.core.verifyCredential(credential, at: site.now).denyReason?.clause.code
+        let desk = try site.core.credentials.verifyCredential(credential, at: site.now).denyReason?.clause.code
         let door = try site.desk(direction).decide(credential) { _, _ in true }.denyReason?.clause.code
         return (desk, door)
     }

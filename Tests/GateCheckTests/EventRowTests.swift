@@ -20,7 +20,7 @@ struct EventRowTests {
         // when: they travel as an events file does
         let wire = try JSONCoding.encoder.encode(GateEventBatch(events: try site.replica.eventsToCarry(again: false)))
         let carried = try JSONCoding.decoder.decode(GateEventBatch.self, from: wire)
-        #expect(try site.core.recordGateEvents(carried.events, by: site.guardOnDuty).accepted == 40)
+        #expect(try site.core.gate.recordGateEvents(carried.events, by: site.guardOnDuty).accepted == 40)
         // then: both tables hold the same values, column by column
         let columns = GateEventRow.columns.joined(separator: ", ")
         let atGate = try site.replica.pool.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM event ORDER BY id") }

@@ -113,7 +113,7 @@ struct GateDecisionTests {
     @Test func aNeverSynchronisedGateIsStaleAndDeniesG1() throws {
         let site = try GateSite()
         let card = try site.cards(1)[0]
-        try site.replica.trust(try site.core.keys.publicKeyExport())
+        try site.replica.trust(try site.core.credentials.publicKeyExport())
         #expect(try site.desk().decide(card.credential).denyReason != nil)
     }
 

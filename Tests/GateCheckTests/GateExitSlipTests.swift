@@ -67,7 +67,7 @@ struct GateExitSlipTests {
         // On upload the service spends it too, and the next snapshot agrees.
         try site.sync()
         #expect(try site.core.equipment.exitSlip(slip.number, by: site.service).slip.status == .used)
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .alreadyUsed)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .alreadyUsed)
     }
 
     @Test func slipIsGoodOnItsRemovalDateOnlyQ4() throws {

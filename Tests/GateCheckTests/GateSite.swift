@@ -70,7 +70,7 @@ final class GateSite: @unchecked Sendable {
 
     /// Pins the keys and pulls the first snapshot, as a gate's installation does.
     func installGate() throws {
-        try replica.trust(try core.keys.publicKeyExport())
+        try replica.trust(try core.credentials.publicKeyExport())
         try sync()
     }
 

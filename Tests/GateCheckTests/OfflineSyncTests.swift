@@ -78,7 +78,7 @@ struct OfflineSyncTests {
         _ = try site.cards(1)
         try site.installGate()
         let admin = Actor(account: try site.core.accounts.addAccount(name: "root", role: .admin, by: .system))
-        _ = try site.core.keys.rotateSigningKey(by: admin)
+        _ = try site.core.credentials.rotateSigningKey(by: admin)
         let client = try site.core.registry.clients(by: site.service)[0]
         let person = try site.core.registry.addPerson(
             NewPerson(clientId: client.id, name: "新人", idType: "passport", idNumber: "E12345678", phone: "13800000009",
@@ -93,6 +93,6 @@ struct OfflineSyncTests {
     @Test func guardsUploadEventsOtherRolesMayNotR1() throws {
         let site = try GateSite()
         _ = try site.cards(1)
-        #expect(throws: CoreError.self) { _ = try site.core.gateSnapshot(since: 0, by: site.service) }
+        #expect(throws: CoreError.self) { _ = try site.core.gate.gateSnapshot(since: 0, by: site.service) }
     }
 }

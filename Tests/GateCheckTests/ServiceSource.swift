@@ -7,13 +7,13 @@ struct ServiceSource: GateSource {
     let core: Core
     let actor: Actor
 
-    func upload(_ events: [GateEvent]) throws -> GateUpload { try core.recordGateEvents(events, by: actor) }
+    func upload(_ events: [GateEvent]) throws -> GateUpload { try core.gate.recordGateEvents(events, by: actor) }
 
-    func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gateSnapshot(since: cursor, by: actor) }
+    func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gate.gateSnapshot(since: cursor, by: actor) }
 
     func photo(_ sha: String) throws -> [UInt8]? {
         do {
-            return try core.gatePhoto(sha256: sha, by: actor)
+            return try core.gate.gatePhoto(sha256: sha, by: actor)
         } catch CoreError.notFound {
             return nil
         }

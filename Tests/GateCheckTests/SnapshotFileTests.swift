@@ -13,7 +13,7 @@ struct SnapshotFileTests {
         _ = try site.cards(1)
         let (slip, _) = try site.exitSlip()
         try site.installGate()
-        let madeBefore = try site.core.gateSnapshot(since: 0, by: site.guardOnDuty)
+        let madeBefore = try site.core.gate.gateSnapshot(since: 0, by: site.guardOnDuty)
         // when: the slip is used at this door (the service has not heard of it) and the old file is applied
         #expect(try site.desk(.out).decide(slip.credential) { _, _ in true }.granted)
         try GateSync.apply(madeBefore, to: site.replica, photos: { _ in nil }, now: site.now)
@@ -26,11 +26,11 @@ struct SnapshotFileTests {
         let site = try GateSite()
         let cards = try site.cards(2)
         try site.installGate()
-        let old = try site.core.gateSnapshot(since: 0, by: site.guardOnDuty)
+        let old = try site.core.gate.gateSnapshot(since: 0, by: site.guardOnDuty)
         let cursor = try site.replica.state().cursor
         _ = try site.core.cards.reportCardLost(cards[0].number, by: site.service)
         _ = try site.core.cards.reportCardLost(cards[1].number, by: site.service)
-        let gap = try site.core.gateSnapshot(since: cursor + 1, by: site.guardOnDuty)
+        let gap = try site.core.gate.gateSnapshot(since: cursor + 1, by: site.guardOnDuty)
         // when / then: a snapshot starting after the gate's cursor would skip a change
         #expect(throws: SnapshotRejected.self) { try GateSync.apply(gap, to: site.replica, photos: { _ in nil }, now: site.now) }
         try site.sync()

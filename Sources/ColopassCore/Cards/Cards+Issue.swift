@@ -20,7 +20,7 @@ extension Cards {
             }
             let id = try Store.nextID(of: Card.databaseTableName, in: tx.db)
             let (from, until) = cardValidity(contract, now: tx.now)
-            let signed = try keys.sign({ key in
+            let signed = try credentials.sign({ key in
                 Credential(
                     kind: .accessCard, keyId: key, credentialId: UInt32(id), generation: 1, site: policy.site.code,
                     validFrom: from, validUntil: until)

@@ -35,7 +35,7 @@ extension Cards {
             try checkCardLimit(client, in: tx)
             let (from, until) = cardValidity(contract, now: tx.now)
             let generation = card.generation + 1
-            let signed = try keys.sign({ key in
+            let signed = try credentials.sign({ key in
                 Credential(
                     kind: .accessCard, keyId: key, credentialId: UInt32(card.id), generation: UInt16(generation),
                     site: policy.site.code, validFrom: from, validUntil: until)

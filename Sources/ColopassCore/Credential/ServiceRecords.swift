@@ -30,7 +30,7 @@ extension SiteArea {
     public var verifier: CredentialVerifier { CredentialVerifier(site: policy.site.code) }
 }
 
-extension Core {
+extension Credentials {
     /// Decides a scanned credential against the service's own records.
     public func verifyCredential(_ scanned: String, at date: Date? = nil) throws -> Decision {
         let now = date ?? clock.now()

@@ -7,7 +7,7 @@ extension Equipment {
         let id = try Store.nextID(of: ExitSlip.databaseTableName, in: tx.db)
         let zone = policy.site.timeZone
         let (from, until) = (request.removalDate.start(in: zone), request.removalDate.end(in: zone))
-        let signed = try keys.sign({ key in
+        let signed = try credentials.sign({ key in
             Credential(
                 kind: .exitSlip, keyId: key, credentialId: UInt32(id), generation: 1, site: policy.site.code,
                 validFrom: from, validUntil: until)

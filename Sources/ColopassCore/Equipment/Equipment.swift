@@ -2,5 +2,5 @@
 /// their exit slips.
 public struct Equipment: SiteArea {
     public let site: Site
-    let keys: Keys
+    let credentials: Credentials
 }

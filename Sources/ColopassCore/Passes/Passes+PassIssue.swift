@@ -16,7 +16,7 @@ extension Passes {
         from: Date, until: Date, escortRequired: Bool, clause: ClauseID, in tx: Transaction
     ) throws -> EntryPass<Kind> {
         let id = try Store.nextID(of: Kind.table, in: tx.db)
-        let signed = try keys.sign(
+        let signed = try credentials.sign(
             { key in
                 Credential(
                     kind: Kind.credentialKind, keyId: key, credentialId: UInt32(id), generation: 1,

@@ -92,7 +92,7 @@ extension ConsoleController {
                 var page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context)
                 page.add(
                     "<p class=\"note\">\(h(page.t("按各门禁已上传的通行记录；离线门禁以其本地名单为准（gate-check inside）", "From the events the gates have uploaded; an offline gate's own list is `gate-check inside`")))</p>")
-                page.add(EquipmentTables.occupants(try core.occupants(by: try context.actor(core)), page, zone))
+                page.add(EquipmentTables.occupants(try core.gate.occupants(by: try context.actor(core)), page, zone))
                 return page.response(path: "/web/inside")
             },
         ]

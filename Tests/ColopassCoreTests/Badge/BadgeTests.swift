@@ -23,7 +23,7 @@ struct BadgeTests {
         let png = try #require(files.first { $0.hasSuffix("qr.png") })
         let decoded = try Zbar.decode(png)
         #expect(decoded == card.credential)
-        #expect(try site.core.verifyCredential(decoded).isGranted)
+        #expect(try site.core.credentials.verifyCredential(decoded).isGranted)
     }
 
     @Test func qrStaysSmallAtECCLevelM() throws {

@@ -28,5 +28,5 @@ extension TestSite {
         return (client, contract, people)
     }
 
-    func decision(_ card: Card) throws -> Decision { try core.verifyCredential(card.credential) }
+    func decision(_ card: Card) throws -> Decision { try core.credentials.verifyCredential(card.credential) }
 }

@@ -25,7 +25,7 @@ struct EquipmentCascadeTests {
         let cancelled = try site.core.equipment.removal(removal.request.number, by: site.service)
         #expect(cancelled.request.status == .cancelled)
         #expect(cancelled.exitSlip?.status == .cancelled)
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .contractTerminated)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .contractTerminated)
         let c9 = try site.audit(after: seq).filter { $0.clause == "C9" }.map(\.action)
         #expect(c9.contains("workorder.cancel"))
         #expect(c9.contains("removal.cancel"))
@@ -44,7 +44,7 @@ struct EquipmentCascadeTests {
         let (_, slip) = try site.approvedRemoval(
             NewRemovalRequest(kind: .decommission, clientId: client.id, items: ["SN-1"], removalDate: site.core.today.description),
             filer: user)
-        #expect(try site.core.verifyCredential(slip.credential).isGranted)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).isGranted)
         _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
         #expect(try site.liveAddresses(of: server).isEmpty)
         #expect(try site.core.equipment.inventory(by: site.service).isEmpty)

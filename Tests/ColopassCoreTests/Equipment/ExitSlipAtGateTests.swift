@@ -38,7 +38,7 @@ struct ExitSlipAtGateTests {
         #expect(spent.usedBy == "gate1@G1")
         #expect(try site.item(server.id).status == .removed)
         #expect(try site.liveAddresses(of: server).isEmpty)
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .alreadyUsed)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .alreadyUsed)
     }
 
     @Test func aSecondExitOnTheSameSlipIsNotAppliedTwiceButAuditedQ4Used() throws {

@@ -30,16 +30,16 @@ struct ExitSlipTests {
         #expect(use.slip.usedBy == "gate1")
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.used")
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q4.used")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .alreadyUsed)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .alreadyUsed)
     }
 
     @Test func slipOnTheWrongDateIsRefusedQ4Date() throws {
         let (site, _, slip) = try slipInHand()
         site.advance(hours: 24)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.date")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .slipWrongDay)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .slipWrongDay)
         let dayBefore = slip.validFrom.addingTimeInterval(-60)
-        #expect(try site.core.verifyCredential(slip.credential, at: dayBefore).denyReason == .slipWrongDay)
+        #expect(try site.core.credentials.verifyCredential(slip.credential, at: dayBefore).denyReason == .slipWrongDay)
         #expect(try site.item(1).status == .onSite)
     }
 
@@ -48,14 +48,14 @@ struct ExitSlipTests {
         let request = try site.core.equipment.removals(by: site.service)[0]
         _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.withdrawn")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .removalWithdrawn)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .removalWithdrawn)
     }
 
     @Test func repairSlipUsedTwiceIsRefusedQ5Used() throws {
         let (site, _, slip) = try slipInHand(.repair)
         _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.used")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipUsed)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .repairSlipUsed)
     }
 
     @Test func repairSlipOnTheWrongDateIsRefusedQ5Date() throws {
@@ -63,7 +63,7 @@ struct ExitSlipTests {
         site.advance(hours: 24)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q5.date")
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.date")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairSlipWrongDay)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .repairSlipWrongDay)
     }
 
     @Test func repairSlipAfterItsRequestWasWithdrawnIsRefusedQ5Withdrawn() throws {
@@ -71,7 +71,7 @@ struct ExitSlipTests {
         let request = try site.core.equipment.removals(by: site.service)[0]
         _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "维修取消", by: site.service)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.withdrawn")
-        #expect(try site.core.verifyCredential(slip.credential).denyReason == .repairWithdrawn)
+        #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .repairWithdrawn)
     }
 
     @Test func decommissionExitRemovesTheItemAndReleasesItsAddressAndPortQ4() throws {
@@ -129,7 +129,7 @@ struct ExitSlipTests {
         let files = try rendered.write(to: site.directory + "/slips/\(rendered.number)")
         let decoded = try Zbar.decode(try #require(files.first { $0.hasSuffix("qr.png") }))
         #expect(decoded == slip.credential)
-        #expect(try site.core.verifyCredential(decoded).isGranted)
+        #expect(try site.core.credentials.verifyCredential(decoded).isGranted)
         #expect(try site.lastAudit().action == "exitslip.render")
     }
 

@@ -38,7 +38,7 @@ struct PassSlipTests {
         let files = try slip.write(to: site.directory + "/slips/" + slip.number)
         let decoded = try Zbar.decode(try #require(files.first { $0.hasSuffix("qr.png") }))
         #expect(decoded == approved.view.passes[0].pass.credential)
-        #expect(try site.core.verifyCredential(decoded, at: approved.view.request.windowStart).isGranted)
+        #expect(try site.core.credentials.verifyCredential(decoded, at: approved.view.request.windowStart).isGranted)
     }
 
     @Test func noEscortNoteWhenThePolicyDoesNotAskForOneC7() throws {
@@ -63,7 +63,7 @@ struct PassSlipTests {
         #expect(slip.svg.contains("A&amp;B &lt;Tech&gt;"))
         let files = try slip.write(to: site.directory + "/slips/" + slip.number)
         let decoded = try Zbar.decode(try #require(files.first { $0.hasSuffix("qr.png") }))
-        #expect(try site.core.verifyCredential(decoded).isGranted)
+        #expect(try site.core.credentials.verifyCredential(decoded).isGranted)
     }
 
     @Test func noSlipForARequestThatIsNotApprovedC7State() throws {

@@ -70,7 +70,7 @@ extension TestSite {
 
     /// The full credential text of a pass (views mask the holder's ID, not the credential).
     func decision<Kind: PassKind>(_ view: PassView<Kind>, at date: Date? = nil) throws -> Decision {
-        try core.verifyCredential(view.pass.credential, at: date)
+        try core.credentials.verifyCredential(view.pass.credential, at: date)
     }
 
     /// Rows of the pass tables and the visitor log, next to the registry's: "nothing changed".

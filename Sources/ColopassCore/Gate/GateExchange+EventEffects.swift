@@ -1,6 +1,6 @@
 import Foundation
 
-extension Core {
+extension GateExchange {
     /// What a newly received door event changes beyond its own row, in the upload's transaction:
     /// a pass holder's passage goes into the visitor log (R4), a guard's ID check at the door is
     /// recorded on the emergency pass (C6), and a used exit slip takes its effect (Q4, Q5).

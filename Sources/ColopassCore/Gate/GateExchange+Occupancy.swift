@@ -11,7 +11,7 @@ public struct SiteOccupant: Sendable, Codable {
     public var gate: String
 }
 
-extension Core {
+extension GateExchange {
     /// Everyone whose last granted passage, through any door, was inwards. Only as fresh as the
     /// gates' last upload: a gate that is offline still holds its own list (`gate-check inside`).
     public func occupants(by actor: Actor) throws -> [SiteOccupant] {

@@ -9,7 +9,7 @@ public struct GateSnapshotExport: Sendable, Codable {
     public var photos: Int
 }
 
-extension Core {
+extension GateExchange {
     /// The signed snapshot a gate would pull over HTTP, on a file, with the photos of its entries
     /// in `photos/` beside it (see `GateFiles`). Same permission as the HTTP route: operateGate.
     public func writeGateSnapshot(to path: String, since: Int64, by actor: Actor) throws -> GateSnapshotExport {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Keys {
+extension Credentials {
     public func signingKeys(by actor: Actor) throws -> [SigningKey] {
         try read(actor, .viewRegistry) { db in try SigningKey.order(Column("id")).fetchAll(db) }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Core {
+extension GateExchange {
     /// Stores the gate's events exactly once each: an event id seen before is skipped, so a gate
     /// may upload the same queue again after a lost answer without counting anything twice.
     public func recordGateEvents(_ events: [GateEvent], by actor: Actor) throws -> GateUpload {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Core {
+extension GateExchange {
     /// The entries changed since `since` (a cursor from an earlier snapshot; 0 for everything),
     /// signed by every site key the service holds.
     public func gateSnapshot(since: Int64, by actor: Actor) throws -> SignedSnapshot {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Core {
+extension GateExchange {
     /// A card holder's photo for a gate's replica (R1: the guard's role, operateGate). Only a
     /// photo some person has on file is served this way: a gate never reads ID copies or letters,
     /// whatever hash it asks for.
