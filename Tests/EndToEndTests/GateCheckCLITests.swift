@@ -88,6 +88,23 @@ struct GateCheckCLITests {
         #expect(fromFile.status == 0 && fromFile.stdout.contains("1 key(s)"), "\(fromFile)")
     }
 
+    @Test func theDeskAndTheDoorNameTheSameClauseC5C9() throws {
+        // given: a door synchronised with two cards
+        let (sandbox, gate, credentials) = try door()
+        // when: the first holder leaves the client (C5) and the second card's contract ends (C9)
+        #expect(try sandbox.run(["person", "depart", "1"], as: "kefu").status == 0)
+        #expect(try sandbox.run(["contract", "terminate", "HT-2026-002"], as: "kefu").status == 0)
+        #expect(try sandbox.run(["gate", "snapshot", "--out", "carry/after.json"], as: "baoan").status == 0)
+        #expect(try gate.run(["sync", "--from-file", "carry/after.json"]).status == 0)
+        // then: `colopass card verify` and `gate-check verify` cite the same facet for each
+        for (credential, clause) in zip(credentials, ["C5.departed", "C9.terminated"]) {
+            let desk = try sandbox.run(["card", "verify", credential], as: "kefu")
+            let door = try gate.run(["verify", credential, "--gate", "A", "--direction", "in"])
+            #expect(desk.status == 1 && desk.stdout.contains("[\(clause)]"), "\(desk)")
+            #expect(door.status == 1 && door.stdout.contains(clause), "\(door)")
+        }
+    }
+
     @Test func verifyExitsZeroWhenGrantedOneWhenDeniedTwoOnError() throws {
         let (_, gate, credentials) = try door()
         let granted = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])
