@@ -25,3 +25,13 @@ public struct Account: Record, Identifiable, Equatable {
         return copy
     }
 }
+
+extension Account {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let name = Column("name")
+        public static let role = Column("role")
+        public static let status = Column("status")
+    }
+}

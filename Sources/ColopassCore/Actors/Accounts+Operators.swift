@@ -25,7 +25,7 @@ extension Accounts {
         }
         return try perform(actor, .manageAccounts, action: "account.add") { tx in
             if let clientId { _ = try Registry.fetchClient(clientId, tx.db) }
-            if try Account.filter(Column("name") == login).fetchCount(tx.db) > 0 {
+            if try Account.filter(Account.Columns.name == login).fetchCount(tx.db) > 0 {
                 throw policy.refusal(D1.unique, zh: "账户 \(login) 已存在", en: "account \(login) already exists")
             }
             let account = Account(
@@ -52,7 +52,7 @@ extension Accounts {
     }
 
     public func accounts(by actor: Actor) throws -> [Account] {
-        try read(actor, .manageAccounts) { db in try Account.order(Column("id")).fetchAll(db).map(\.redacted) }
+        try read(actor, .manageAccounts) { db in try Account.order(Account.Columns.id).fetchAll(db).map(\.redacted) }
     }
 
     /// The actor for an account name. A disabled or unknown account acts for no one.
@@ -68,7 +68,7 @@ extension Accounts {
     }
 
     static func fetchAccount(_ name: String, _ db: Database) throws -> Account {
-        guard let account = try Account.filter(Column("name") == name).fetchOne(db) else {
+        guard let account = try Account.filter(Account.Columns.name == name).fetchOne(db) else {
             throw CoreError.notFound(entity: "account", key: name)
         }
         return account

@@ -51,7 +51,7 @@ public enum AuditLog {
         var expectedSeq: Int64 = 1
         var previous = AuditRecord.genesisHash
         var checked = 0
-        let cursor = try AuditRecord.order(Column("seq")).fetchCursor(db)
+        let cursor = try AuditRecord.order(AuditRecord.Columns.seq).fetchCursor(db)
         while let record = try cursor.next() {
             checked += 1
             if record.seq != expectedSeq {

@@ -41,3 +41,12 @@ public struct AuditRecord: Record, Equatable {
         return SHA256.hex(bytes)
     }
 }
+
+extension AuditRecord {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let entity = Column("entity")
+        public static let entityKey = Column("entity_key")
+        public static let seq = Column("seq")
+    }
+}

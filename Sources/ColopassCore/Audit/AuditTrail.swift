@@ -10,9 +10,9 @@ extension AuditTrail {
         entity: String? = nil, key: String? = nil, limit: Int = 100, by actor: Actor
     ) throws -> [AuditRecord] {
         try read(actor, .viewAudit) { db in
-            var request = AuditRecord.order(Column("seq").desc).limit(limit)
-            if let entity { request = request.filter(Column("entity") == entity) }
-            if let key { request = request.filter(Column("entity_key") == key) }
+            var request = AuditRecord.order(AuditRecord.Columns.seq.desc).limit(limit)
+            if let entity { request = request.filter(AuditRecord.Columns.entity == entity) }
+            if let key { request = request.filter(AuditRecord.Columns.entityKey == key) }
             return try request.fetchAll(db).reversed()
         }
     }

@@ -37,7 +37,7 @@ extension Accounts {
         adminName: String, hasher: PasswordHasher = PasswordHasher()
     ) throws -> [(account: String, password: String)] {
         let accounts = try store.pool.read { db in
-            try Account.filter(Column("status") == Account.Status.active.rawValue).order(Column("id")).fetchAll(db)
+            try Account.filter(Account.Columns.status == Account.Status.active.rawValue).order(Account.Columns.id).fetchAll(db)
         }
         guard let admin = accounts.first(where: { $0.name == adminName }), admin.passwordHash == nil else {
             return []

@@ -32,7 +32,7 @@ extension Accounts {
         let subjects = ["account:\(login)", "address:\(address.prefix(64))"]
         let now = clock.now()
         let (account, throttled) = try store.pool.read { db in
-            (try Account.filter(Column("name") == login).fetchOne(db), try signInThrottled(subjects, now, db))
+            (try Account.filter(Account.Columns.name == login).fetchOne(db), try signInThrottled(subjects, now, db))
         }
         let actor = account.map(Actor.init(account:)) ?? .anonymous
         if throttled {

@@ -90,7 +90,7 @@ extension Accounts {
     public func tokens(includeEnded: Bool = false, by actor: Actor) throws -> [TokenView] {
         try read(actor, .manageAccounts) { db in
             let now = clock.now()
-            return try AuthToken.order(Column("id")).fetchAll(db)
+            return try AuthToken.order(AuthToken.Columns.id).fetchAll(db)
                 .filter { includeEnded || $0.isUsable(at: now) }
                 .map { try Self.tokenView($0, db) }
         }

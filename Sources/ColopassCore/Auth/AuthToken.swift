@@ -79,3 +79,10 @@ enum Base64URL {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }
+
+extension AuthToken {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+    }
+}

@@ -49,3 +49,14 @@ public struct Card: Record, Identifiable, Equatable {
         status == .active && isExpired(at: now) ? "expired" : status.rawValue
     }
 }
+
+extension Card {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let contractId = Column("contract_id")
+        public static let id = Column("id")
+        public static let personId = Column("person_id")
+        public static let status = Column("status")
+    }
+}

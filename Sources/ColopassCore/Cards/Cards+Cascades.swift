@@ -5,11 +5,11 @@ extension Cards {
     /// holders' hands, to be collected.
     func contractEnded(_ contract: Contract, in tx: Transaction) throws -> (cancelled: [String], toCollect: [String]) {
         let cards = try Card.filter(
-            Column("contract_id") == contract.id
-                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
+            Card.Columns.contractId == contract.id
+                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Card.Columns.status)
         ).fetchAll(tx.db)
         let cancelled = try cards.map { try cancelInCascade($0, reason: "contract \(contract.number) terminated", clause: .C9, tx) }
-        let toCollect = try Card.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
+        let toCollect = try Card.filter(Card.Columns.contractId == contract.id).fetchAll(tx.db)
             .filter(\.awaitsReturn).map(\.number)
         return (cancelled, toCollect)
     }
@@ -17,8 +17,8 @@ extension Cards {
     /// C5: a holder's departure cancels their cards. Returns the cards cancelled.
     func holderDeparted(_ person: Person, in tx: Transaction) throws -> [String] {
         let cards = try Card.filter(
-            Column("person_id") == person.id
-                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Column("status"))
+            Card.Columns.personId == person.id
+                && [Card.Status.active.rawValue, Card.Status.lost.rawValue].contains(Card.Columns.status)
         ).fetchAll(tx.db)
         return try cards.map { try cancelInCascade($0, reason: "holder departed", clause: .C5, tx) }
     }

@@ -11,7 +11,7 @@ extension Cards {
             let client = try Registry.fetchClient(person.clientId, tx.db)
             let contract = try checkCardHolder(person, client, in: tx)
             try checkCardLimit(client, in: tx)
-            if let held = try Card.filter(Column("person_id") == person.id).fetchAll(tx.db)
+            if let held = try Card.filter(Card.Columns.personId == person.id).fetchAll(tx.db)
                 .first(where: { $0.occupiesSlot(at: tx.now) })
             {
                 throw policy.refusal(
@@ -65,7 +65,7 @@ extension Cards {
     /// C1: at most N cards per company client and M per individual client occupy slots at once.
     func checkCardLimit(_ client: Client, in tx: Transaction) throws {
         let limit = client.cardLimit(policy)
-        let held = try Card.filter(Column("client_id") == client.id && Column("status") == Card.Status.active.rawValue)
+        let held = try Card.filter(Card.Columns.clientId == client.id && Card.Columns.status == Card.Status.active.rawValue)
             .fetchAll(tx.db).filter { $0.occupiesSlot(at: tx.now) }.count
         guard held < limit else {
             let kind = client.kind == .company ? Bilingual(zh: "托管客户", en: "company client")

@@ -13,9 +13,9 @@ public struct CardView: Sendable, Codable {
 extension Cards {
     public func cards(clientId: Int64? = nil, by actor: Actor) throws -> [CardView] {
         try read(actor, .viewRegistry) { db in
-            var request = Card.order(Column("id"))
-            if let clientId { request = request.filter(Column("client_id") == clientId) }
-            if actor.role == .clientUser { request = request.filter(Column("client_id") == actor.clientId) }
+            var request = Card.order(Card.Columns.id)
+            if let clientId { request = request.filter(Card.Columns.clientId == clientId) }
+            if actor.role == .clientUser { request = request.filter(Card.Columns.clientId == actor.clientId) }
             return try request.fetchAll(db).map { try self.view(of: $0, db) }
         }
     }

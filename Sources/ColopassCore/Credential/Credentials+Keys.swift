@@ -3,7 +3,7 @@ import GRDB
 
 extension Credentials {
     public func signingKeys(by actor: Actor) throws -> [SigningKey] {
-        try read(actor, .viewRegistry) { db in try SigningKey.order(Column("id")).fetchAll(db) }
+        try read(actor, .viewRegistry) { db in try SigningKey.order(SigningKey.Columns.id).fetchAll(db) }
     }
 
     /// Starts signing with a new key. Credentials already printed keep verifying under the old one.
@@ -31,7 +31,7 @@ extension Credentials {
         try store.pool.read { db in
             PublicKeyExport(
                 site: policy.site.code,
-                keys: try SigningKey.order(Column("id")).fetchAll(db).map {
+                keys: try SigningKey.order(SigningKey.Columns.id).fetchAll(db).map {
                     .init(id: $0.id, publicKey: $0.publicKey, status: $0.status.rawValue)
                 })
         }

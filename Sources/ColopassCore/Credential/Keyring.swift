@@ -16,7 +16,7 @@ final class Keyring: Sendable {
 
     /// The active key, created on first use (the first credential a site ever issues).
     func activeKey(in db: Database, now: Date) throws -> (id: Int64, key: Ed25519PrivateKey) {
-        if let record = try SigningKey.filter(Column("status") == SigningKey.Status.active.rawValue).fetchOne(db) {
+        if let record = try SigningKey.filter(SigningKey.Columns.status == SigningKey.Status.active.rawValue).fetchOne(db) {
             return (record.id, try privateKey(record.id))
         }
         return try createKey(in: db, now: now)

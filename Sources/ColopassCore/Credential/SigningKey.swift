@@ -19,3 +19,11 @@ public struct SigningKey: Record, Equatable {
 
     public static let databaseTableName = "signing_key"
 }
+
+extension SigningKey {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let status = Column("status")
+    }
+}

@@ -65,3 +65,38 @@ public struct PortAllocation: Record, Identifiable, Equatable {
     /// `SW-A01/12`, as it is written on the patch label.
     public var label: String { "\(switchName)/\(port)" }
 }
+
+extension IPAllocation {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let addressValue = Column("address_value")
+        public static let itemId = Column("item_id")
+        public static let poolId = Column("pool_id")
+        public static let releasedAt = Column("released_at")
+    }
+}
+
+extension IPPool {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+    }
+}
+
+extension PortAllocation {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let itemId = Column("item_id")
+        public static let poolId = Column("pool_id")
+        public static let releasedAt = Column("released_at")
+    }
+}
+
+extension PortPool {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let switchName = Column("switch_name")
+    }
+}

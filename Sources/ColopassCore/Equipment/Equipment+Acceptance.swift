@@ -19,7 +19,7 @@ extension Equipment {
         enum Outcome { case accepted(Acceptance), notOnOrder(WorkOrder) }
         let outcome = try perform(actor, .acceptEquipment, action: "workorder.accept") { tx -> Outcome in
             let order = try openForAcceptance(id, tx)
-            let lines = try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchAll(tx.db)
+            let lines = try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id).fetchAll(tx.db)
             guard let line = lines.first(where: { $0.serial == serial }) else {
                 _ = try recordRefusedArrival(order, serial: serial, description: "SN \(serial)", tx)
                 return .notOnOrder(order)

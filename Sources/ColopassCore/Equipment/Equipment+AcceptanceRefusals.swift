@@ -10,7 +10,7 @@ extension Equipment {
     {
         let serial = try EquipmentInput.serial(serial)
         return try refuse(number, action: "workorder.refuse", reason: reason, by: actor) { order, reason, tx in
-            let lines = try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchAll(tx.db)
+            let lines = try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id).fetchAll(tx.db)
             if let line = lines.first(where: { $0.serial == serial }) {
                 try refuse(line, reason: reason, order, tx)
             } else {
@@ -41,7 +41,7 @@ extension Equipment {
         return try perform(actor, .acceptEquipment, action: "workorder.close") { tx in
             let order = try openForAcceptance(id, tx)
             let pending = try WorkOrderLine.filter(
-                Column("work_order_id") == order.id && Column("status") == WorkOrderLine.Status.pending.rawValue
+                WorkOrderLine.Columns.workOrderId == order.id && WorkOrderLine.Columns.status == WorkOrderLine.Status.pending.rawValue
             ).fetchAll(tx.db)
             for before in pending {
                 var line = before

@@ -46,7 +46,7 @@ extension Equipment {
             throw CoreError.invalid("to", zh: "结束端口应在起始端口与 4096 之间", en: "the last port is between the first and 4096")
         }
         return try perform(actor, .manageIPPools, action: "ip.ports.add") { tx in
-            let existing = try PortPool.filter(Column("switch_name") == name).fetchAll(tx.db)
+            let existing = try PortPool.filter(PortPool.Columns.switchName == name).fetchAll(tx.db)
             if let clash = existing.first(where: { $0.firstPort <= last && first <= $0.lastPort }) {
                 throw policy.refusal(
                     S3.overlap, zh: "\(name) 的端口 \(clash.firstPort)–\(clash.lastPort) 已登记",
@@ -63,9 +63,9 @@ extension Equipment {
 
     public func ipPools(by actor: Actor) throws -> [IPPoolView] {
         try read(actor, .viewRegistry) { db in
-            try IPPool.order(Column("id")).fetchAll(db).map { pool in
+            try IPPool.order(IPPool.Columns.id).fetchAll(db).map { pool in
                 let block = pool.block
-                let used = try IPAllocation.filter(Column("pool_id") == pool.id && Column("released_at") == nil)
+                let used = try IPAllocation.filter(IPAllocation.Columns.poolId == pool.id && IPAllocation.Columns.releasedAt == nil)
                     .fetchCount(db)
                 return IPPoolView(
                     pool: pool, firstHost: block.firstHost.description, lastHost: block.lastHost.description,
@@ -76,8 +76,8 @@ extension Equipment {
 
     public func portPools(by actor: Actor) throws -> [PortPoolView] {
         try read(actor, .viewRegistry) { db in
-            try PortPool.order(Column("id")).fetchAll(db).map { pool in
-                let used = try PortAllocation.filter(Column("pool_id") == pool.id && Column("released_at") == nil)
+            try PortPool.order(PortPool.Columns.id).fetchAll(db).map { pool in
+                let used = try PortAllocation.filter(PortAllocation.Columns.poolId == pool.id && PortAllocation.Columns.releasedAt == nil)
                     .fetchCount(db)
                 return PortPoolView(pool: pool, size: pool.lastPort - pool.firstPort + 1, inUse: used)
             }

@@ -18,7 +18,7 @@ extension Equipment {
     public func assignAddress(item reference: String, by actor: Actor) throws -> IPAllocation {
         try perform(actor, .manageIPPools, action: "ip.assign") { tx in
             let (item, contract) = try serverForAllocation(reference, tx)
-            let held = try IPAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
+            let held = try IPAllocation.filter(IPAllocation.Columns.itemId == item.id && IPAllocation.Columns.releasedAt == nil)
                 .fetchCount(tx.db)
             try requireAllowance(held, of: contract.allowedIPsPerServer(policy), "IP", item, tx)
             return try allocateAddress(to: item, tx)
@@ -29,7 +29,7 @@ extension Equipment {
     public func assignPort(item reference: String, by actor: Actor) throws -> PortAllocation {
         try perform(actor, .manageIPPools, action: "ip.assign_port") { tx in
             let (item, contract) = try serverForAllocation(reference, tx)
-            let held = try PortAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
+            let held = try PortAllocation.filter(PortAllocation.Columns.itemId == item.id && PortAllocation.Columns.releasedAt == nil)
                 .fetchCount(tx.db)
             try requireAllowance(held, of: contract.allowedPortsPerServer(policy), "port", item, tx)
             return try allocatePort(to: item, tx)
@@ -39,7 +39,7 @@ extension Equipment {
     /// The lowest free host of the oldest pool that has one. The set of live addresses is the
     /// check; the unique index on live addresses is the guarantee (S3).
     func allocateAddress(to item: InventoryItem, _ tx: Transaction) throws -> IPAllocation {
-        for pool in try IPPool.order(Column("id")).fetchAll(tx.db) {
+        for pool in try IPPool.order(IPPool.Columns.id).fetchAll(tx.db) {
             let live = Set(try Int64.fetchAll(
                 tx.db, sql: "SELECT address_value FROM ip_allocation WHERE pool_id = ? AND released_at IS NULL",
                 arguments: [pool.id]))
@@ -60,7 +60,7 @@ extension Equipment {
     }
 
     func allocatePort(to item: InventoryItem, _ tx: Transaction) throws -> PortAllocation {
-        for pool in try PortPool.order(Column("id")).fetchAll(tx.db) {
+        for pool in try PortPool.order(PortPool.Columns.id).fetchAll(tx.db) {
             let live = Set(try Int.fetchAll(
                 tx.db, sql: "SELECT port FROM port_allocation WHERE pool_id = ? AND released_at IS NULL",
                 arguments: [pool.id]))
@@ -79,7 +79,7 @@ extension Equipment {
 
     /// Decommissioned equipment gives its addresses and ports back to the pools.
     func releaseAllocations(of item: InventoryItem, _ tx: Transaction) throws {
-        for before in try IPAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
+        for before in try IPAllocation.filter(IPAllocation.Columns.itemId == item.id && IPAllocation.Columns.releasedAt == nil)
             .fetchAll(tx.db)
         {
             var allocation = before
@@ -88,7 +88,7 @@ extension Equipment {
             try allocation.update(tx.db)
             try tx.audit("ip.release", "inventory_item", key: item.number, before: before, after: allocation, clause: .Q3)
         }
-        for before in try PortAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
+        for before in try PortAllocation.filter(PortAllocation.Columns.itemId == item.id && PortAllocation.Columns.releasedAt == nil)
             .fetchAll(tx.db)
         {
             var allocation = before

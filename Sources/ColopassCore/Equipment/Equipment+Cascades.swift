@@ -6,7 +6,7 @@ extension Equipment {
     /// in the inventory with its addresses: it leaves on a new decommission request.
     func contractEnded(_ contract: Contract, in tx: Transaction) throws {
         let reason = "合同 \(contract.number) 终止 / contract \(contract.number) terminated"
-        for before in try WorkOrder.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
+        for before in try WorkOrder.filter(WorkOrder.Columns.contractId == contract.id).fetchAll(tx.db)
         where before.status.isPending {
             var order = before
             order.status = .cancelled
@@ -16,7 +16,7 @@ extension Equipment {
             try order.update(tx.db)
             try tx.audit("workorder.cancel", "work_order", key: order.number, before: before, after: order, clause: .C9)
         }
-        for before in try RemovalRequest.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
+        for before in try RemovalRequest.filter(RemovalRequest.Columns.contractId == contract.id).fetchAll(tx.db)
         where before.status.isOpen {
             try voidExitSlip(of: before, reason: reason, clause: .C9, tx)
             var request = before

@@ -23,7 +23,7 @@ extension Equipment {
 
     /// An unused slip of the request stops verifying at once (the gate sees it on its next sync).
     func voidExitSlip(of request: RemovalRequest, reason: String, clause: ClauseID, _ tx: Transaction) throws {
-        guard let before = try ExitSlip.filter(Column("request_id") == request.id && Column("status") == "valid")
+        guard let before = try ExitSlip.filter(ExitSlip.Columns.requestId == request.id && ExitSlip.Columns.status == "valid")
             .fetchOne(tx.db)
         else { return }
         var slip = before

@@ -22,7 +22,7 @@ public struct InventoryView: Sendable, Codable {
 extension Equipment {
     public func workOrders(clientId: Int64? = nil, by actor: Actor) throws -> [WorkOrderView] {
         try read(actor, .viewRegistry) { db in
-            try WorkOrder.order(Column("id")).ownedBy(clientId, visibleTo: actor).fetchAll(db)
+            try WorkOrder.order(WorkOrder.Columns.id).ownedBy(clientId, visibleTo: actor).fetchAll(db)
                 .map { try workOrderView($0, db) }
         }
     }
@@ -38,8 +38,8 @@ extension Equipment {
         -> [InventoryView]
     {
         try read(actor, .viewRegistry) { db in
-            var request = InventoryItem.order(Column("id")).ownedBy(clientId, visibleTo: actor)
-            if !includeRemoved { request = request.filter(Column("status") != InventoryItem.Status.removed.rawValue) }
+            var request = InventoryItem.order(InventoryItem.Columns.id).ownedBy(clientId, visibleTo: actor)
+            if !includeRemoved { request = request.filter(InventoryItem.Columns.status != InventoryItem.Status.removed.rawValue) }
             return try request.fetchAll(db).map { try inventoryView($0, db) }
         }
     }
@@ -47,7 +47,7 @@ extension Equipment {
     /// Live address allocations: which client's server uses which IP (S3).
     public func addressAllocations(clientId: Int64? = nil, by actor: Actor) throws -> [IPAllocation] {
         try read(actor, .viewRegistry) { db in
-            try IPAllocation.filter(Column("released_at") == nil).order(Column("address_value"))
+            try IPAllocation.filter(IPAllocation.Columns.releasedAt == nil).order(IPAllocation.Columns.addressValue)
                 .ownedBy(clientId, visibleTo: actor).fetchAll(db)
         }
     }
@@ -56,18 +56,18 @@ extension Equipment {
         WorkOrderView(
             order: order, clientName: try Registry.fetchClient(order.clientId, db).name,
             contractNumber: try Contract.fetchOne(db, key: order.contractId)?.number ?? "?",
-            lines: try WorkOrderLine.filter(Column("work_order_id") == order.id).order(Column("line_no")).fetchAll(db),
-            refusedArrivals: try RefusedArrival.filter(Column("work_order_id") == order.id).order(Column("id"))
+            lines: try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id).order(WorkOrderLine.Columns.lineNo).fetchAll(db),
+            refusedArrivals: try RefusedArrival.filter(RefusedArrival.Columns.workOrderId == order.id).order(RefusedArrival.Columns.id)
                 .fetchAll(db))
     }
 
     func inventoryView(_ item: InventoryItem, _ db: Database) throws -> InventoryView {
         InventoryView(
             item: item, clientName: try Registry.fetchClient(item.clientId, db).name,
-            addresses: try IPAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
-                .order(Column("address_value")).fetchAll(db).map(\.address),
-            ports: try PortAllocation.filter(Column("item_id") == item.id && Column("released_at") == nil)
-                .order(Column("id")).fetchAll(db).map(\.label))
+            addresses: try IPAllocation.filter(IPAllocation.Columns.itemId == item.id && IPAllocation.Columns.releasedAt == nil)
+                .order(IPAllocation.Columns.addressValue).fetchAll(db).map(\.address),
+            ports: try PortAllocation.filter(PortAllocation.Columns.itemId == item.id && PortAllocation.Columns.releasedAt == nil)
+                .order(PortAllocation.Columns.id).fetchAll(db).map(\.label))
     }
 
     /// An item by its number (`EQ-000012`) or by its serial; a serial finds the unit hosted now
@@ -81,7 +81,7 @@ extension Equipment {
             return item
         }
         let serial = try EquipmentInput.serial(text, field: "item")
-        let units = try InventoryItem.filter(Column("serial") == serial).order(Column("id").desc).fetchAll(db)
+        let units = try InventoryItem.filter(InventoryItem.Columns.serial == serial).order(InventoryItem.Columns.id.desc).fetchAll(db)
         guard let item = units.first(where: { $0.status.isHosted }) ?? units.first else {
             throw CoreError.notFound(entity: "inventory item", key: reference)
         }

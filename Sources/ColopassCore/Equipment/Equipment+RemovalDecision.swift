@@ -93,7 +93,7 @@ extension Equipment {
 
     private func requireStillOnSite(_ items: [RemovalItem], _ request: RemovalRequest, _ tx: Transaction) throws {
         let ids = items.map(\.itemId)
-        let onSite = try InventoryItem.filter(ids.contains(Column("id")) && Column("status") == "on_site")
+        let onSite = try InventoryItem.filter(ids.contains(InventoryItem.Columns.id) && InventoryItem.Columns.status == "on_site")
             .fetchCount(tx.db)
         guard onSite == ids.count else {
             throw policy.refusal(

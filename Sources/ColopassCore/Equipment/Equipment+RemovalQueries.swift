@@ -13,7 +13,7 @@ public struct RemovalView: Sendable, Codable {
 extension Equipment {
     public func removals(clientId: Int64? = nil, by actor: Actor) throws -> [RemovalView] {
         try read(actor, .viewRegistry) { db in
-            try RemovalRequest.order(Column("id")).ownedBy(clientId, visibleTo: actor).fetchAll(db)
+            try RemovalRequest.order(RemovalRequest.Columns.id).ownedBy(clientId, visibleTo: actor).fetchAll(db)
                 .map { try removalView($0, db) }
         }
     }
@@ -29,13 +29,13 @@ extension Equipment {
         RemovalView(
             request: request, clientName: try Registry.fetchClient(request.clientId, db).name,
             items: try removalItems(request, db),
-            movers: try RemovalMover.filter(Column("request_id") == request.id).order(Column("id")).fetchAll(db)
+            movers: try RemovalMover.filter(RemovalMover.Columns.requestId == request.id).order(RemovalMover.Columns.id).fetchAll(db)
                 .map(\.masked),
-            exitSlip: try ExitSlip.filter(Column("request_id") == request.id).fetchOne(db))
+            exitSlip: try ExitSlip.filter(ExitSlip.Columns.requestId == request.id).fetchOne(db))
     }
 
     func removalItems(_ request: RemovalRequest, _ db: Database) throws -> [RemovalItem] {
-        try RemovalItem.filter(Column("request_id") == request.id).order(Column("id")).fetchAll(db)
+        try RemovalItem.filter(RemovalItem.Columns.requestId == request.id).order(RemovalItem.Columns.id).fetchAll(db)
     }
 
     func fetchRemoval(_ id: Int64, _ db: Database) throws -> RemovalRequest {

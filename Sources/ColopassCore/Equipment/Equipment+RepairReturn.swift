@@ -26,7 +26,7 @@ extension Equipment {
                 try moveItem(item, to: .onSite, action: "inventory.return", clause: .Q5, tx)
             }
             let away = try InventoryItem.filter(
-                listed.map(\.itemId).contains(Column("id")) && Column("status") == "out_for_repair"
+                listed.map(\.itemId).contains(InventoryItem.Columns.id) && InventoryItem.Columns.status == "out_for_repair"
             ).fetchCount(tx.db)
             if away == 0 {
                 request.status = .returned

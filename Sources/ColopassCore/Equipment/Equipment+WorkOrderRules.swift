@@ -21,8 +21,8 @@ extension Equipment {
     /// repair, since that one comes back) plus `adding`.
     func requireQuota(_ contract: Contract, adding: Int, _ tx: Transaction) throws {
         let hosted = try InventoryItem.filter(
-            Column("contract_id") == contract.id && Column("kind") == EquipmentKind.server.rawValue
-                && Column("status") != InventoryItem.Status.removed.rawValue
+            InventoryItem.Columns.contractId == contract.id && InventoryItem.Columns.kind == EquipmentKind.server.rawValue
+                && InventoryItem.Columns.status != InventoryItem.Status.removed.rawValue
         ).fetchCount(tx.db)
         guard hosted + adding <= contract.serverQuota else {
             throw policy.refusal(
@@ -34,7 +34,7 @@ extension Equipment {
     /// Q2: a serial names one box, so it appears once on an order and is hosted at most once.
     func requireSerialFree(_ serial: String, onOrder lines: [WorkOrderLine], _ tx: Transaction) throws {
         let hosted = try InventoryItem.filter(
-            Column("serial") == serial && Column("status") != InventoryItem.Status.removed.rawValue
+            InventoryItem.Columns.serial == serial && InventoryItem.Columns.status != InventoryItem.Status.removed.rawValue
         ).fetchOne(tx.db)
         guard !lines.contains(where: { $0.serial == serial }), hosted == nil else {
             throw policy.refusal(
@@ -83,7 +83,7 @@ extension Equipment {
     }
 
     func fetchLine(_ order: WorkOrder, _ lineNo: Int, _ db: Database) throws -> WorkOrderLine {
-        guard let line = try WorkOrderLine.filter(Column("work_order_id") == order.id && Column("line_no") == lineNo)
+        guard let line = try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id && WorkOrderLine.Columns.lineNo == lineNo)
             .fetchOne(db)
         else { throw CoreError.notFound(entity: "work order line", key: "\(order.number)#\(lineNo)") }
         return line
@@ -100,7 +100,7 @@ extension Equipment {
     @discardableResult
     func settleOrder(_ before: WorkOrder, _ tx: Transaction) throws -> WorkOrder.Status {
         let pending = try WorkOrderLine.filter(
-            Column("work_order_id") == before.id && Column("status") == WorkOrderLine.Status.pending.rawValue
+            WorkOrderLine.Columns.workOrderId == before.id && WorkOrderLine.Columns.status == WorkOrderLine.Status.pending.rawValue
         ).fetchCount(tx.db)
         var order = before
         order.status = pending == 0 ? .closed : .accepting

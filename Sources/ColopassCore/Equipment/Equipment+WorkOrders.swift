@@ -81,7 +81,7 @@ extension Equipment {
                     Q1.rack, zh: "机柜 \(rack) 不属于合同 \(contract.number)（\(contract.racks)）",
                     en: "rack \(rack) is not on contract \(contract.number) (\(contract.racks))")
             }
-            let lines = try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchAll(tx.db)
+            let lines = try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id).fetchAll(tx.db)
             if let serial { try requireSerialFree(serial, onOrder: lines, tx) }
             if input.kind == .server {
                 let planned = lines.filter { $0.kind == .server }.count
@@ -106,7 +106,7 @@ extension Equipment {
                 throw policy.refusal(
                     Q1.state, zh: "工单已下达或已结束", en: "the order was already issued or has ended")
             }
-            guard try WorkOrderLine.filter(Column("work_order_id") == order.id).fetchCount(tx.db) > 0 else {
+            guard try WorkOrderLine.filter(WorkOrderLine.Columns.workOrderId == order.id).fetchCount(tx.db) > 0 else {
                 throw policy.refusal(Q1.empty, zh: "工单没有设备", en: "the order lists no equipment")
             }
             try requireContractInForce(try Contract.fetchOne(tx.db, key: order.contractId)!, for: order.plannedAt, tx)

@@ -32,3 +32,11 @@ public struct ExitSlip: Record, Identifiable, Equatable {
 
     public static let databaseTableName = "exit_slip"
 }
+
+extension ExitSlip {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let requestId = Column("request_id")
+        public static let status = Column("status")
+    }
+}

@@ -42,3 +42,14 @@ public struct InventoryItem: Record, Identifiable, Equatable {
         "\(brand) \(model)" + (serial.map { " SN \($0)" } ?? " ×\(quantity)")
     }
 }
+
+extension InventoryItem {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let contractId = Column("contract_id")
+        public static let id = Column("id")
+        public static let kind = Column("kind")
+        public static let serial = Column("serial")
+        public static let status = Column("status")
+    }
+}

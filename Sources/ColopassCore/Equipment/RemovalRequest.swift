@@ -108,3 +108,27 @@ public struct RemovalMover: Record, Identifiable, Equatable {
         return copy
     }
 }
+
+extension RemovalItem {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let requestId = Column("request_id")
+    }
+}
+
+extension RemovalMover {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let requestId = Column("request_id")
+    }
+}
+
+extension RemovalRequest {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let contractId = Column("contract_id")
+        public static let id = Column("id")
+    }
+}

@@ -102,3 +102,28 @@ public struct RefusedArrival: Record, Identifiable, Equatable {
 
     public static let databaseTableName = "refused_arrival"
 }
+
+extension RefusedArrival {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let workOrderId = Column("work_order_id")
+    }
+}
+
+extension WorkOrder {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let contractId = Column("contract_id")
+        public static let id = Column("id")
+    }
+}
+
+extension WorkOrderLine {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let lineNo = Column("line_no")
+        public static let status = Column("status")
+        public static let workOrderId = Column("work_order_id")
+    }
+}

@@ -11,7 +11,7 @@ extension GateExchange {
             throw CoreError.invalid("sha256", zh: "应为 64 位十六进制", en: "64 hexadecimal digits")
         }
         let known = try read(actor, .operateGate) { db in
-            try Person.filter(Column("photo") == sha).fetchCount(db) > 0
+            try Person.filter(Person.Columns.photo == sha).fetchCount(db) > 0
         }
         guard known, let data = FileManager.default.contents(atPath: documents.path(of: sha)) else {
             throw CoreError.notFound(entity: "photo", key: sha)

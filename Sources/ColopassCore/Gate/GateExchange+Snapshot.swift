@@ -14,7 +14,7 @@ extension GateExchange {
                 arguments: [since, cursor])
             let entries = try GateEntries.entries(
                 changed.compactMap { row in CredentialKind(rawValue: row["kind"]).map { ($0, row["credential_id"]) } }, in: db)
-            let keys = try SigningKey.order(Column("id")).fetchAll(db)
+            let keys = try SigningKey.order(SigningKey.Columns.id).fetchAll(db)
             let snapshot = GateSnapshot(
                 generatedAt: now, since: since, cursor: cursor,
                 rules: GateSnapshot.Rules(policy),

@@ -42,3 +42,12 @@ public struct NewEmergency: Sendable {
         self.reportedBy = reportedBy
     }
 }
+
+extension EmergencyEntry {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let id = Column("id")
+        public static let reviewedAt = Column("reviewed_at")
+    }
+}

@@ -88,3 +88,12 @@ public struct EntryPass<Kind: PassKind>: Record, Identifiable, Equatable {
         status == .active && now >= validUntil ? "expired" : status.rawValue
     }
 }
+
+/// The pass tables' columns, named once (both kinds of pass share them).
+enum PassColumns {
+    static let clientId = Column("client_id")
+    static let contractId = Column("contract_id")
+    static let id = Column("id")
+    static let number = Column("number")
+    static let requestId = Column("request_id")
+}

@@ -7,26 +7,26 @@ extension Passes {
     func contractEnded(_ contract: Contract, in tx: Transaction) throws {
         let reason = "contract \(contract.number) terminated"
         let requests = try VisitRequest.filter(
-            Column("contract_id") == contract.id
+            VisitRequest.Columns.contractId == contract.id
                 && [VisitRequest.Status.filed.rawValue, VisitRequest.Status.approved.rawValue].contains(
-                    Column("status"))
+                    VisitRequest.Columns.status)
         ).fetchAll(tx.db)
         for request in requests where request.status == .filed || tx.now < request.windowEnd {
             _ = try endVisitRequest(
                 request, as: .cancelled, reason: reason, action: "visit.cancel", clause: .C9, in: tx)
         }
-        for pass in try TemporaryPass.filter(Column("contract_id") == contract.id).fetchAll(tx.db)
+        for pass in try TemporaryPass.filter(PassColumns.contractId == contract.id).fetchAll(tx.db)
         where pass.isOpen(at: tx.now) {
             try revokePass(pass, reason: reason, clause: .C9, in: tx)
         }
         // Emergency passes hang on no contract, but an emergency is no way around the end of the
         // client's last one. (The terminated contract is not yet written back: exclude it by id.)
         let othersInForce = try Contract.filter(
-            Column("client_id") == contract.clientId && Column("id") != contract.id
-                && Column("status") == Contract.Status.active.rawValue
+            Contract.Columns.clientId == contract.clientId && Contract.Columns.id != contract.id
+                && Contract.Columns.status == Contract.Status.active.rawValue
         ).fetchAll(tx.db).contains { $0.isInForce(on: tx.today) }
         guard !othersInForce else { return }
-        for pass in try EmergencyPass.filter(Column("client_id") == contract.clientId).fetchAll(tx.db)
+        for pass in try EmergencyPass.filter(PassColumns.clientId == contract.clientId).fetchAll(tx.db)
         where pass.isOpen(at: tx.now) {
             try revokePass(pass, reason: reason, clause: .C9, in: tx)
         }

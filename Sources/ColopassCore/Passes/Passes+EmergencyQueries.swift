@@ -15,10 +15,10 @@ extension Passes {
         awaitingReview: Bool = false, clientId: Int64? = nil, by actor: Actor
     ) throws -> [EmergencyView] {
         try read(actor, .viewRegistry) { db in
-            var request = EmergencyEntry.order(Column("id").desc)
-            if awaitingReview { request = request.filter(Column("reviewed_at") == nil) }
-            if let clientId { request = request.filter(Column("client_id") == clientId) }
-            if actor.role == .clientUser { request = request.filter(Column("client_id") == actor.clientId) }
+            var request = EmergencyEntry.order(EmergencyEntry.Columns.id.desc)
+            if awaitingReview { request = request.filter(EmergencyEntry.Columns.reviewedAt == nil) }
+            if let clientId { request = request.filter(EmergencyEntry.Columns.clientId == clientId) }
+            if actor.role == .clientUser { request = request.filter(EmergencyEntry.Columns.clientId == actor.clientId) }
             let now = clock.now()
             return try request.fetchAll(db).map { try self.emergencyView($0, db, at: now) }
         }

@@ -59,11 +59,11 @@ extension Passes {
     static func passes<Kind: PassKind>(_ kind: Kind.Type, of requestId: Int64, _ db: Database) throws -> [EntryPass<
         Kind
     >] {
-        try EntryPass<Kind>.filter(Column("request_id") == requestId).order(Column("id")).fetchAll(db)
+        try EntryPass<Kind>.filter(PassColumns.requestId == requestId).order(PassColumns.id).fetchAll(db)
     }
 
     static func fetchPass<Kind: PassKind>(_ kind: Kind.Type, number: String, _ db: Database) throws -> EntryPass<Kind> {
-        guard let pass = try EntryPass<Kind>.filter(Column("number") == number).fetchOne(db) else {
+        guard let pass = try EntryPass<Kind>.filter(PassColumns.number == number).fetchOne(db) else {
             throw CoreError.notFound(entity: Kind.credentialKind.title.en, key: number)
         }
         return pass

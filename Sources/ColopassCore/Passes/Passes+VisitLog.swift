@@ -84,10 +84,10 @@ extension Passes {
         -> [VisitLogView]
     {
         let zone = policy.site.timeZone
-        var request = VisitLogEntry.filter(Column("at") >= from.start(in: zone) && Column("at") < to.end(in: zone))
-        if let clientId { request = request.filter(Column("client_id") == clientId) }
+        var request = VisitLogEntry.filter(VisitLogEntry.Columns.at >= from.start(in: zone) && VisitLogEntry.Columns.at < to.end(in: zone))
+        if let clientId { request = request.filter(VisitLogEntry.Columns.clientId == clientId) }
         var names: [Int64: String] = [:]
-        return try request.order(Column("at"), Column("id")).fetchAll(db).map { entry in
+        return try request.order(VisitLogEntry.Columns.at, VisitLogEntry.Columns.id).fetchAll(db).map { entry in
             if names[entry.clientId] == nil { names[entry.clientId] = try Registry.fetchClient(entry.clientId, db).name }
             return VisitLogView(entry: entry, clientName: names[entry.clientId]!)
         }

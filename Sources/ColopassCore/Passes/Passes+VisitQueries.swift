@@ -17,10 +17,10 @@ extension Passes {
         clientId: Int64? = nil, status: VisitRequest.Status? = nil, by actor: Actor
     ) throws -> [VisitRequestView] {
         try read(actor, .viewRegistry) { db in
-            var request = VisitRequest.order(Column("id").desc)
-            if let clientId { request = request.filter(Column("client_id") == clientId) }
-            if let status { request = request.filter(Column("status") == status.rawValue) }
-            if actor.role == .clientUser { request = request.filter(Column("client_id") == actor.clientId) }
+            var request = VisitRequest.order(VisitRequest.Columns.id.desc)
+            if let clientId { request = request.filter(VisitRequest.Columns.clientId == clientId) }
+            if let status { request = request.filter(VisitRequest.Columns.status == status.rawValue) }
+            if actor.role == .clientUser { request = request.filter(VisitRequest.Columns.clientId == actor.clientId) }
             let now = clock.now()
             return try request.fetchAll(db).map { try self.visitView($0, db, at: now) }
         }
@@ -49,6 +49,6 @@ extension Passes {
     }
 
     static func visitors(of requestId: Int64, _ db: Database) throws -> [VisitVisitor] {
-        try VisitVisitor.filter(Column("request_id") == requestId).order(Column("id")).fetchAll(db)
+        try VisitVisitor.filter(VisitVisitor.Columns.requestId == requestId).order(VisitVisitor.Columns.id).fetchAll(db)
     }
 }

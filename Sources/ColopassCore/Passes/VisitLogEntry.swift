@@ -59,3 +59,12 @@ extension VisitLogEntry {
             idMasked: IDDocument.mask(visitor.idNumber), gate: nil, recordedBy: actor)
     }
 }
+
+extension VisitLogEntry {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let at = Column("at")
+        public static let clientId = Column("client_id")
+        public static let id = Column("id")
+    }
+}

@@ -93,3 +93,21 @@ struct CheckedVisitor: Sendable {
         }
     }
 }
+
+extension VisitRequest {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let contractId = Column("contract_id")
+        public static let id = Column("id")
+        public static let status = Column("status")
+    }
+}
+
+extension VisitVisitor {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let requestId = Column("request_id")
+    }
+}

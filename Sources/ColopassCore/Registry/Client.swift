@@ -43,3 +43,19 @@ public struct ClientContact: Record, Identifiable, Equatable {
 
     public static let databaseTableName = "client_contact"
 }
+
+extension Client {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let creditCode = Column("credit_code")
+        public static let id = Column("id")
+    }
+}
+
+extension ClientContact {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let id = Column("id")
+    }
+}

@@ -35,3 +35,13 @@ public struct Contract: Record, Identifiable, Equatable {
     public func allowedIPsPerServer(_ policy: Policy) -> Int { ipsPerServer ?? policy.parameters.ipsPerServer }
     public func allowedPortsPerServer(_ policy: Policy) -> Int { portsPerServer ?? policy.parameters.portsPerServer }
 }
+
+extension Contract {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let id = Column("id")
+        public static let number = Column("number")
+        public static let status = Column("status")
+    }
+}

@@ -32,3 +32,15 @@ public struct Person: Record, Identifiable, Equatable {
         return copy
     }
 }
+
+extension Person {
+    /// The columns queries filter and sort on, named once.
+    public enum Columns {
+        public static let clientId = Column("client_id")
+        public static let id = Column("id")
+        public static let idNumber = Column("id_number")
+        public static let idType = Column("id_type")
+        public static let photo = Column("photo")
+        public static let status = Column("status")
+    }
+}

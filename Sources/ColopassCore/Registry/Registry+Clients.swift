@@ -58,7 +58,7 @@ extension Registry {
         }
 
         return try perform(actor, .manageClients, action: "client.add") { tx in
-            if let creditCode, try Client.filter(Column("credit_code") == creditCode).fetchCount(tx.db) > 0 {
+            if let creditCode, try Client.filter(Client.Columns.creditCode == creditCode).fetchCount(tx.db) > 0 {
                 throw policy.refusal(
                     D1.unique, zh: "统一社会信用代码 \(creditCode) 已登记", en: "credit code \(creditCode) is already registered")
             }
@@ -77,8 +77,8 @@ extension Registry {
 
     public func clients(by actor: Actor) throws -> [Client] {
         try read(actor, .viewRegistry) { db in
-            var request = Client.order(Column("id"))
-            if actor.role == .clientUser { request = request.filter(Column("id") == actor.clientId) }
+            var request = Client.order(Client.Columns.id)
+            if actor.role == .clientUser { request = request.filter(Client.Columns.id == actor.clientId) }
             return try request.fetchAll(db)
         }
     }
@@ -87,7 +87,7 @@ extension Registry {
         try requireOwnClient(actor, id)
         return try read(actor, .viewRegistry) { db in
             let client = try Self.fetchClient(id, db)
-            let contacts = try ClientContact.filter(Column("client_id") == id).order(Column("id")).fetchAll(db)
+            let contacts = try ClientContact.filter(ClientContact.Columns.clientId == id).order(ClientContact.Columns.id).fetchAll(db)
             return (client, contacts)
         }
     }

@@ -53,7 +53,7 @@ extension Registry {
                     D1.term, zh: "合同结束日期 \(ends) 早于开始日期 \(starts)",
                     en: "the contract ends (\(ends)) before it starts (\(starts))")
             }
-            if try Contract.filter(Column("number") == number).fetchCount(tx.db) > 0 {
+            if try Contract.filter(Contract.Columns.number == number).fetchCount(tx.db) > 0 {
                 throw policy.refusal(
                     D1.unique, zh: "合同编号 \(number) 已存在", en: "contract number \(number) already exists")
             }
@@ -115,9 +115,9 @@ extension Registry {
 
     public func contracts(clientId: Int64? = nil, by actor: Actor) throws -> [Contract] {
         try read(actor, .viewRegistry) { db in
-            var request = Contract.order(Column("id"))
-            if let clientId { request = request.filter(Column("client_id") == clientId) }
-            if actor.role == .clientUser { request = request.filter(Column("client_id") == actor.clientId) }
+            var request = Contract.order(Contract.Columns.id)
+            if let clientId { request = request.filter(Contract.Columns.clientId == clientId) }
+            if actor.role == .clientUser { request = request.filter(Contract.Columns.clientId == actor.clientId) }
             return try request.fetchAll(db)
         }
     }
@@ -129,7 +129,7 @@ extension Registry {
     }
 
     static func fetchContract(_ number: String, _ db: Database) throws -> Contract {
-        guard let contract = try Contract.filter(Column("number") == number.uppercased()).fetchOne(db) else {
+        guard let contract = try Contract.filter(Contract.Columns.number == number.uppercased()).fetchOne(db) else {
             throw CoreError.notFound(entity: "contract", key: number)
         }
         return contract
@@ -137,7 +137,7 @@ extension Registry {
 
     /// The client's contract in force today, if any: cards and passes hang on it.
     static func contractInForce(clientId: Int64, on day: Day, _ db: Database) throws -> Contract? {
-        try Contract.filter(Column("client_id") == clientId && Column("status") == Contract.Status.active.rawValue)
+        try Contract.filter(Contract.Columns.clientId == clientId && Contract.Columns.status == Contract.Status.active.rawValue)
             .fetchAll(db)
             .filter { $0.isInForce(on: day) }
             .max { $0.endsOn < $1.endsOn }

@@ -47,8 +47,8 @@ extension Registry {
             try tx.requireOwnClient(input.clientId)
             let client = try Self.fetchClient(input.clientId, tx.db)
             let duplicate = try Person.filter(
-                Column("client_id") == client.id && Column("id_type") == document.type.rawValue
-                    && Column("id_number") == document.number && Column("status") == Person.Status.active.rawValue
+                Person.Columns.clientId == client.id && Person.Columns.idType == document.type.rawValue
+                    && Person.Columns.idNumber == document.number && Person.Columns.status == Person.Status.active.rawValue
             ).fetchCount(tx.db)
             guard duplicate == 0 else {
                 throw policy.refusal(
@@ -110,9 +110,9 @@ extension Registry {
 
     public func people(clientId: Int64? = nil, by actor: Actor) throws -> [PersonView] {
         try read(actor, .viewRegistry) { db in
-            var request = Person.order(Column("id"))
-            if let clientId { request = request.filter(Column("client_id") == clientId) }
-            if actor.role == .clientUser { request = request.filter(Column("client_id") == actor.clientId) }
+            var request = Person.order(Person.Columns.id)
+            if let clientId { request = request.filter(Person.Columns.clientId == clientId) }
+            if actor.role == .clientUser { request = request.filter(Person.Columns.clientId == actor.clientId) }
             let today = self.today
             return try request.fetchAll(db).map { person in
                 PersonView(
