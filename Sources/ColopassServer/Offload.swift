@@ -1,3 +1,4 @@
+import ColopassCore
 import Foundation
 
 /// Where the server's blocking work runs, so that none of it runs on Swift's cooperative pool,
@@ -5,13 +6,15 @@ import Foundation
 ///
 /// - `handlers`: every route handler of the table runs here whole (the router sets the task's
 ///   executor preference), so a core call, a read, or a `FULL` commit waiting for the disk
-///   blocks one of these threads. More threads than cores: they mostly wait.
+///   blocks one of these threads. More threads than cores, since they mostly wait; as many as
+///   the store has reader connections, so they do not queue for one.
 /// - `compute`: seconds of CPU per call, PBKDF2 at 600,000 iterations and badge and slip
-///   rendering, on as many threads as cores and at a lower priority, so 50 sign-ins at once
+///   rendering (and `/health`'s integrity check), on as many threads as cores and at a lower
+///   priority, so 50 sign-ins at once
 ///   queue among themselves instead of taking the cores from `/health` and the card look-up.
 ///   The same pool as hummingbird-auth's `NIOThreadPool` for hashing, with a nice value.
 public enum Offload {
-    static let handlers = BlockingPool(name: "colopass-handler", threads: 16)
+    static let handlers = BlockingPool(name: "colopass-handler", threads: Store.maximumReaders)
     static let compute = BlockingPool(
         name: "colopass-compute", threads: ProcessInfo.processInfo.activeProcessorCount, nice: 10)
 

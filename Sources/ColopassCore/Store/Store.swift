@@ -6,11 +6,15 @@ import GRDB
 public final class Store: Sendable {
     public let pool: DatabasePool
     public let path: String
+    /// Reads run at once on up to this many connections (GRDB's default is 5): the server reads
+    /// from as many threads (its handler pool), so none waits for a free connection.
+    public static let maximumReaders = 8
 
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = Self.maximumReaders
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -21,10 +25,24 @@ public final class Store: Sendable {
 
     /// `PRAGMA integrity_check` and the applied migrations, for `/health` and `colopass status`.
     public func health() throws -> (integrity: String, migrations: [String]) {
-        try pool.read { db in
-            let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "unknown"
-            let applied = try Migrations.migrator.appliedIdentifiers(db)
-            return (integrity, applied.sorted())
-        }
+        try pool.read { db in (try Self.quickCheck(db), try Self.migrations(db)) }
+    }
+
+    /// `PRAGMA quick_check`: "ok", or the first problem. It reads every page of the file.
+    public func integrity() throws -> String {
+        try pool.read { db in try Self.quickCheck(db) }
+    }
+
+    /// The identifiers of the applied migrations, sorted.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Self.migrations(db) }
+    }
+
+    private static func quickCheck(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "unknown"
+    }
+
+    private static func migrations(_ db: Database) throws -> [String] {
+        try Migrations.migrator.appliedIdentifiers(db).sorted()
     }
 }
