@@ -14,7 +14,7 @@ import Foundation
 ///   queue among themselves instead of taking the cores from `/health` and the card look-up.
 ///   The same pool as hummingbird-auth's `NIOThreadPool` for hashing, with a nice value.
 public enum Offload {
-    static let handlers = BlockingPool(name: "colopass-handler", threads: Store.maximumReaders)
+    static let handlers = BlockingPool(name: "colopass-handler", threads: 4)
     static let compute = BlockingPool(
         name: "colopass-compute", threads: ProcessInfo.processInfo.activeProcessorCount, nice: 10)
 
