@@ -6,13 +6,13 @@ import Foundation
 ///
 /// - `handlers`: every route handler of the table runs here whole (the router sets the task's
 ///   executor preference), so a core call, a read, or a `FULL` commit waiting for the disk
-///   blocks one of these threads. More threads than cores, since they mostly wait; as many as
-///   the store has reader connections, so they do not queue for one.
-/// - `compute`: seconds of CPU per call, PBKDF2 at 600,000 iterations and badge and slip
-///   rendering (and `/health`'s integrity check), on as many threads as cores and at a lower
-///   priority, so 50 sign-ins at once
-///   queue among themselves instead of taking the cores from `/health` and the card look-up.
-///   The same pool as hummingbird-auth's `NIOThreadPool` for hashing, with a nice value.
+///   blocks one of these threads. Four: more than the cores, since they mostly wait, and fewer
+///   than the store's reader connections; with eight, GRDB's reader-pool lock was contended on
+///   two cores and the card look-up got slower, with two it got no faster.
+/// - `compute`: seconds of CPU per call, PBKDF2 at 600,000 iterations, badge and slip rendering
+///   and `/health`'s integrity check, on as many threads as cores (as hummingbird-auth hashes on
+///   `NIOThreadPool`) and at a lower priority, so 50 sign-ins at once queue among themselves
+///   instead of taking the cores from `/health` and the card look-up.
 public enum Offload {
     static let handlers = BlockingPool(name: "colopass-handler", threads: 4)
     static let compute = BlockingPool(

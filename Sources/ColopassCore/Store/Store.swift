@@ -7,7 +7,8 @@ public final class Store: Sendable {
     public let pool: DatabasePool
     public let path: String
     /// Reads run at once on up to this many connections (GRDB's default is 5): the server reads
-    /// from as many threads (its handler pool), so none waits for a free connection.
+    /// from its handler threads and its compute threads at the same time, and none of them
+    /// should wait for a free connection.
     public static let maximumReaders = 8
 
     public init(path: String) throws {
