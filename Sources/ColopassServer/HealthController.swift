@@ -10,7 +10,7 @@ struct HealthController: Sendable {
 
     init(core: Core) {
         self.core = core
-        integrity = IntegrityCheck(store: core.store, clock: core.clock)
+        integrity = IntegrityCheck(clock: core.clock) { [store = core.store] in try store.integrity() }
     }
 
     struct Health: Encodable {

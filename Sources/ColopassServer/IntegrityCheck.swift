@@ -18,13 +18,14 @@ final class IntegrityCheck: Sendable {
         var checking = false
     }
 
-    private let store: Store
     private let clock: Clock
+    private let integrity: @Sendable () throws -> String
     private let state = Mutex(State())
 
-    init(store: Store, clock: Clock) {
-        self.store = store
+    /// `integrity` is the store's check; a test passes one that counts its calls.
+    init(clock: Clock, integrity: @escaping @Sendable () throws -> String) {
         self.clock = clock
+        self.integrity = integrity
     }
 
     func result() throws -> String {
@@ -44,7 +45,7 @@ final class IntegrityCheck: Sendable {
 
     private func check(at now: Date, finishing refresh: Bool) throws -> String {
         defer { if refresh { state.withLock { $0.checking = false } } }
-        let result = try store.integrity()
+        let result = try integrity()
         state.withLock {
             $0.result = result
             $0.checkedAt = now
