@@ -46,9 +46,10 @@ struct AccountsController: Sendable {
             },
             APIRoute(.put, "/api/accounts/{name}/password", .signedIn, .manageAccounts) { request, context in
                 let body = try await Input.json(PasswordSet.self, from: request, core)
-                try core.accounts.setPassword(
-                    try Input.text("name", context), to: body.password, hasher: configuration.hasher,
-                    by: try context.actor(core))
+                let (name, actor) = (try Input.text("name", context), try context.actor(core))
+                try await Offload.cpu {
+                    try core.accounts.setPassword(name, to: body.password, hasher: configuration.hasher, by: actor)
+                }
                 return Reply.noContent()
             },
             APIRoute(.post, "/api/accounts/{name}/tokens", .signedIn, .manageAccounts) { request, context in

@@ -33,9 +33,11 @@ struct AuthController: Sendable {
         [
             APIRoute(.post, "/api/session", .open) { request, context in
                 let body = try await Input.json(SignInRequest.self, from: request, core)
-                let signIn = try core.accounts.signIn(
-                    name: body.name, password: body.password, from: context.remoteAddress,
-                    hasher: configuration.hasher)
+                let signIn = try await Offload.cpu {
+                    try core.accounts.signIn(
+                        name: body.name, password: body.password, from: context.remoteAddress,
+                        hasher: configuration.hasher)
+                }
                 return try Reply.json(
                     SignInResponse(token: signIn.token, expiresAt: signIn.expiresAt, account: signIn.account),
                     status: .created)
@@ -52,8 +54,11 @@ struct AuthController: Sendable {
             },
             APIRoute(.put, "/api/me/password") { request, context in
                 let body = try await Input.json(PasswordChange.self, from: request, core)
-                try core.accounts.changeOwnPassword(
-                    current: body.current, to: body.password, hasher: configuration.hasher, by: try context.actor(core))
+                let actor = try context.actor(core)
+                try await Offload.cpu {
+                    try core.accounts.changeOwnPassword(
+                        current: body.current, to: body.password, hasher: configuration.hasher, by: actor)
+                }
                 return Reply.noContent()
             },
         ]

@@ -62,7 +62,8 @@ struct CardsController: Sendable {
                         "file", zh: "应为 \(Self.badgeFiles.joined(separator: "、"))",
                         en: "one of \(Self.badgeFiles.joined(separator: ", "))")
                 }
-                let badge = try core.cards.renderBadge(try Input.text("number", context), by: try context.actor(core))
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                let badge = try await Offload.cpu { try core.cards.renderBadge(number, by: actor) }
                 switch file {
                 case "front.svg": return Reply.text(badge.front, type: "image/svg+xml")
                 case "back.svg": return Reply.text(badge.back, type: "image/svg+xml")

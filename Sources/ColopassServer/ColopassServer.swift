@@ -75,8 +75,10 @@ public enum ColopassServer {
         let guardian = RouteGuard(core: core)
         for route in routeTable(core: core, configuration: configuration) {
             router.on(RouterPath(route.path), method: route.method) { request, context -> Response in
-                let admitted = try guardian.admit(route, request, context)
-                var response = try await route.handler(request, admitted)
+                // The guard reads the token and the handler calls the core: both block.
+                var response = try await Offload.handler {
+                    try await route.handler(request, try guardian.admit(route, request, context))
+                }
                 if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
                 return response
             }

@@ -48,8 +48,8 @@ struct EmergenciesController: Sendable {
                     try core.passes.reviewEmergency(try Input.id("id", context), note: body.note, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/emergencies/{id}/slips", .signedIn, .approveEmergency) { _, context in
-                let slips = try core.passes.emergencyPassSlips(
-                    emergencyId: try Input.id("id", context), by: try context.actor(core))
+                let (id, actor) = (try Input.id("id", context), try context.actor(core))
+                let slips = try await Offload.cpu { try core.passes.emergencyPassSlips(emergencyId: id, by: actor) }
                 return try Reply.json(slips.map(SlipJSON.init))
             },
             APIRoute(.post, "/api/emergency-passes/{number}/confirm-id", .signedIn, .confirmAtGate) {

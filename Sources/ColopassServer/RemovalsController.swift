@@ -106,7 +106,8 @@ struct RemovalsController: Sendable {
                 try Reply.json(try core.equipment.exitSlip(try Input.text("number", context), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/exit-slips/{number}/slip", .signedIn, .decideRemoval) { _, context in
-                let slip = try core.equipment.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                let slip = try await Offload.cpu { try core.equipment.renderExitSlip(number, by: actor) }
                 return try Reply.json(SlipJSON(slip))
             },
             APIRoute(.post, "/api/exit-slips/use", .signedIn, .operateGate) { request, context in

@@ -5,10 +5,18 @@ import Hummingbird
 /// Responses the API writes: JSON bodies, files, nothing.
 enum Reply {
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONCoding.encoder.encode(value)
-        return Response(
+        if let value = value as? any JSONWritable {
+            var writer = JSONWriter()
+            value.write(to: &writer)
+            return json(bytes: writer.bytes, status: status)
+        }
+        return json(bytes: try JSONCoding.encoder.encode(value), status: status)
+    }
+
+    private static func json(bytes: some Sequence<UInt8>, status: HTTPResponse.Status) -> Response {
+        Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func bytes(

@@ -79,8 +79,8 @@ struct VisitsController: Sendable {
                         try Input.id("id", context), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/visit-requests/{id}/slips", .signedIn, .fileVisitRequest) { _, context in
-                let slips = try core.passes.temporaryPassSlips(
-                    requestId: try Input.id("id", context), by: try context.actor(core))
+                let (id, actor) = (try Input.id("id", context), try context.actor(core))
+                let slips = try await Offload.cpu { try core.passes.temporaryPassSlips(requestId: id, by: actor) }
                 return try Reply.json(slips.map(SlipJSON.init))
             },
         ]

@@ -15,6 +15,10 @@ enum ServerBench {
     /// the idle server otherwise, where a 10 s wrk run would not finish a single one.
     static let fullSnapshotConnections = 2
     static let fullSnapshotWrkLimit = 1.0
+    /// The sign-in row: this many sign-ins in flight at once (issue 11) while wrk loads /health
+    /// over `healthConnections` connections.
+    static let signInClients = 50
+    static let healthConnections = 32
 
     struct Row {
         var name: String
@@ -83,6 +87,15 @@ enum ServerBench {
         try load("GET /api/cards/{number}, random of 100k", "/api/cards/", paths: cardPaths, token: site.apiToken)
         try load("GET /api/gate/snapshot?since=<latest>", incremental, token: site.gateToken)
 
+        // /health alone, then while `signInClients` clients sign in over and over: the hashing
+        // must take neither the threads nor the cores that answer everything else.
+        let healthMilliseconds = try Measure.milliseconds { try expectOK(port, "/health", nil) }
+        try load("GET /health", "/health", token: nil, connections: healthConnections)
+        let signIns = SignInLoad(port: port, clients: signInClients)
+        try load(
+            "GET /health, \(signInClients) sign-ins at once", "/health", token: nil, connections: healthConnections)
+        let signedIn = try signIns.finish()
+
         // The full snapshot last: it is what drives the server's memory.
         let fullPath = "/api/gate/snapshot?since=0"
         var full: LoopbackHTTP.Reply!
@@ -123,6 +136,8 @@ enum ServerBench {
         if rows.last?.load == "×1" {
             print("(full snapshot: one request on the idle server took \(Measure.format(fullMilliseconds / 1000, 1)) s, too long for a \(seconds) s wrk run; req/s is 1 / its time)")
         }
+        print("GET /health alone: \(Measure.format(healthMilliseconds, 1)) ms on the idle server (the last integrity check, the migrations, the policy)")
+        print("sign-ins during the /health row: \(signedIn.count) by \(signInClients) clients signing in over and over (PBKDF2-SHA256, \(PasswordHasher.defaultIterations) iterations each), p50 \(Measure.format(signedIn.p50Milliseconds / 1000, 1)) s, p99 \(Measure.format(signedIn.p99Milliseconds / 1000, 1)) s")
         print("full snapshot: \(full.body.count) bytes (\(Measure.format(Double(full.body.count) / 1_048_576, 1)) MiB) for \(entries) entries; incremental at the latest cursor: \(incrementalBytes) bytes")
         print("server peak memory (VmHWM): \(mebibytes(peak)) MiB; \(mebibytes(baseline)) MiB after start-up and one look-up")
     }

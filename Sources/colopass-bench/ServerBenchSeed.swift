@@ -30,6 +30,11 @@ enum ServerBenchSeed {
         var cardNumbers: [String]
     }
 
+    /// The sign-in row's account, with a password stored as every real one is (PBKDF2, 600,000
+    /// iterations), so each sign-in costs what it costs in production.
+    static let signInAccount = "denglu"
+    static let signInPassword = "bench sign-in password 2026"
+
     static func make(directory: String) throws -> Site {
         let policyPath = directory + "/site.yaml"
         let original = try String(contentsOfFile: "policies/site.yaml", encoding: .utf8)
@@ -72,6 +77,9 @@ enum ServerBenchSeed {
 
         let numbers = try bulk(
             core, key: key, template: template, person: person, contract: (startsOn, endsOn), site: policy.site.code)
+
+        _ = try core.accounts.addAccount(name: signInAccount, displayName: "登录 压测", role: .customerService, by: .system)
+        try core.accounts.setPassword(signInAccount, to: signInPassword, by: .system)
 
         let admin = try core.accounts.actor(named: "admin")
         let api = try core.accounts.issueToken(.api, for: "kefu", label: "bench", by: admin)

@@ -79,11 +79,26 @@ enum LoopbackHTTP {
     }
 
     static func get(port: Int, path: String, token: String? = nil) throws -> Reply {
+        try exchange("GET", port: port, path: path, token: token)
+    }
+
+    /// A JSON body, e.g. a sign-in.
+    static func post(port: Int, path: String, json: String) throws -> Reply {
+        try exchange("POST", port: port, path: path, token: nil, json: json)
+    }
+
+    private static func exchange(_ method: String, port: Int, path: String, token: String?, json: String? = nil) throws
+        -> Reply
+    {
         let socket = try connected(port: port)
         defer { close(socket) }
-        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let token { request += "Authorization: Bearer \(token)\r\n" }
-        request += "\r\n"
+        if let json {
+            request += "Content-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n\(json)"
+        } else {
+            request += "\r\n"
+        }
         let bytes = Array(request.utf8)
         guard bytes.withUnsafeBytes({ send(socket, $0.baseAddress, $0.count, 0) }) == bytes.count else {
             throw BenchFailure("send failed")

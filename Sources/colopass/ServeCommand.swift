@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try core.accounts.initialiseSite(adminName: "admin")
         // First start: the admin (and any demo account) gets a one-time password, printed here
         // once; only its hash is stored, so the next start prints nothing.
-        let first = try core.accounts.assignFirstPasswords(adminName: "admin")
+        let first = try await Offload.cpu { try core.accounts.assignFirstPasswords(adminName: "admin") }
         if !first.isEmpty {
             say("一次性初始密码（仅显示这一次，请登录后修改）/ one-time passwords (shown once; change them after signing in):")
             for (account, password) in first { say("  \(account)  \(password)") }

@@ -3,9 +3,10 @@ import GRDB
 
 extension Passes {
     /// The printable slips of an approved request's passes (C7), one per person. Printing is
-    /// audited, like badges: an auditor asks how many copies of a pass exist.
+    /// audited, like badges: an auditor asks how many copies of a pass exist. Drawn after the
+    /// commit, as badges are.
     public func temporaryPassSlips(requestId: Int64, by actor: Actor) throws -> [RenderedSlip] {
-        try perform(actor, .fileVisitRequest, action: "visit.print") { tx in
+        let slips = try perform(actor, .fileVisitRequest, action: "visit.print") { tx in
             let request = try Self.fetchVisitRequest(requestId, tx.db)
             try tx.requireOwnClient(request.clientId)
             guard request.status == .approved, tx.now < request.windowEnd else {
@@ -15,18 +16,17 @@ extension Passes {
             }
             let client = try Registry.fetchClient(request.clientId, tx.db)
             let passes = try Self.passes(TemporaryPassKind.self, of: requestId, tx.db).filter { $0.isOpen(at: tx.now) }
-            let slips = try passes.map {
-                try passSlip($0, client: client, reason: request.reason).render(site: policy.site)
-            }
+            let slips = passes.map { passSlip($0, client: client, reason: request.reason) }
             try tx.audit(
                 "visit.print", "visit_request", key: String(requestId), after: ["passes": passes.map(\.number)])
             return slips
         }
+        return try slips.map { try $0.render(site: policy.site) }
     }
 
     /// The printable slips of an emergency's passes (C6), for the supervisor to hand over.
     public func emergencyPassSlips(emergencyId: Int64, by actor: Actor) throws -> [RenderedSlip] {
-        try perform(actor, .approveEmergency, action: "emergency.print") { tx in
+        let slips = try perform(actor, .approveEmergency, action: "emergency.print") { tx in
             let entry = try Self.fetchEmergency(emergencyId, tx.db)
             let client = try Registry.fetchClient(entry.clientId, tx.db)
             let passes = try Self.passes(EmergencyPassKind.self, of: emergencyId, tx.db).filter {
@@ -35,13 +35,12 @@ extension Passes {
             guard !passes.isEmpty else {
                 throw policy.refusal(C6.state, zh: "没有有效的紧急通行证", en: "no emergency pass is still valid")
             }
-            let slips = try passes.map {
-                try passSlip($0, client: client, reason: entry.reason).render(site: policy.site)
-            }
+            let slips = passes.map { passSlip($0, client: client, reason: entry.reason) }
             try tx.audit(
                 "emergency.print", "emergency_entry", key: String(emergencyId), after: ["passes": passes.map(\.number)])
             return slips
         }
+        return try slips.map { try $0.render(site: policy.site) }
     }
 
     /// The shared A6 slip: who, which document (masked), for whom, when, why; and what the guard

@@ -8,6 +8,10 @@ public final class Store: Sendable {
     public let pool: any DatabaseWriter
     /// The file, or ":memory:".
     public let path: String
+    /// Reads run at once on up to this many connections (GRDB's default is 5): the server reads
+    /// from its handler threads and its compute threads at the same time, and none of them
+    /// should wait for a free connection.
+    public static let maximumReaders = 8
 
     public convenience init(path: String) throws {
         try self.init(DatabasePool(path: path, configuration: Self.configuration), path: path)
@@ -28,6 +32,7 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = Self.maximumReaders
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -42,10 +47,24 @@ public final class Store: Sendable {
 
     /// `PRAGMA integrity_check` and the applied migrations, for `/health` and `colopass status`.
     public func health() throws -> (integrity: String, migrations: [String]) {
-        try pool.read { db in
-            let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "unknown"
-            let applied = try Migrations.migrator.appliedIdentifiers(db)
-            return (integrity, applied.sorted())
-        }
+        try pool.read { db in (try Self.quickCheck(db), try Self.migrations(db)) }
+    }
+
+    /// `PRAGMA quick_check`: "ok", or the first problem. It reads every page of the file.
+    public func integrity() throws -> String {
+        try pool.read { db in try Self.quickCheck(db) }
+    }
+
+    /// The identifiers of the applied migrations, sorted.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Self.migrations(db) }
+    }
+
+    private static func quickCheck(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "unknown"
+    }
+
+    private static func migrations(_ db: Database) throws -> [String] {
+        try Migrations.migrator.appliedIdentifiers(db).sorted()
     }
 }

@@ -40,7 +40,8 @@ struct AccountsPagesController: Sendable {
                 let account = try core.accounts.addAccount(
                     name: try form.require("name"), displayName: form.text("display_name"), role: role, clientId: clientId,
                     by: try context.actor(core))
-                return try resetPassword(of: account.name, request, context, title: Bilingual(zh: "账户已新建", en: "Account added"))
+                return try await resetPassword(
+                    of: account.name, request, context, title: Bilingual(zh: "账户已新建", en: "Account added"))
             },
             APIRoute(.post, "/web/accounts/{name}/disable", .signedIn, .manageAccounts) { request, context in
                 _ = try await WebForm.read(request, context, core)
@@ -49,18 +50,20 @@ struct AccountsPagesController: Sendable {
             },
             APIRoute(.post, "/web/accounts/{name}/password", .signedIn, .manageAccounts) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                return try resetPassword(
+                return try await resetPassword(
                     of: try Input.text("name", context), request, context, title: Bilingual(zh: "密码已重置", en: "Password reset"))
             },
         ]
     }
 
     /// Sets a fresh random password and shows it this once (the store keeps only its hash).
-    private func resetPassword(of name: String, _ request: Request, _ context: AppRequestContext, title: Bilingual) throws
-        -> Response
-    {
-        let password = Accounts.generatePassword(core.policy)
-        try core.accounts.setPassword(name, to: password, hasher: configuration.hasher, by: try context.actor(core))
+    private func resetPassword(
+        of name: String, _ request: Request, _ context: AppRequestContext, title: Bilingual
+    ) async throws -> Response {
+        let (password, actor) = (Accounts.generatePassword(core.policy), try context.actor(core))
+        try await Offload.cpu {
+            try core.accounts.setPassword(name, to: password, hasher: configuration.hasher, by: actor)
+        }
         var page = Page(title, request, context)
         page.add(
             """

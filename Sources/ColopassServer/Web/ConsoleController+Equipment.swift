@@ -83,7 +83,8 @@ extension ConsoleController {
                 return Redirect.to("/web/removals?done=rejected")
             },
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
-                let slip = try core.equipment.renderExitSlip(try Input.text("number", context), by: try context.actor(core))
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                let slip = try await Offload.cpu { try core.equipment.renderExitSlip(number, by: actor) }
                 var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
                 page.addPrintable([("slip", "slip", slip.svg)])
                 return page.response(path: "/web/exit-slips/\(slip.number)")

@@ -85,7 +85,8 @@ struct ConsoleController: Sendable {
                 return page.response(path: "/web/cards/\(number)")
             },
             APIRoute(.get, "/web/cards/{number}/badge", .signedIn, .issueCards) { request, context in
-                let badge = try core.cards.renderBadge(try Input.text("number", context), by: try context.actor(core))
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                let badge = try await Offload.cpu { try core.cards.renderBadge(number, by: actor) }
                 var page = Page(Bilingual(zh: "胸卡 \(badge.cardNumber)", en: "Badge \(badge.cardNumber)"), request, context)
                 page.addPrintable([("badge", "badge-front", badge.front), ("badge", "badge-back", badge.back)])
                 return page.response(path: "/web/cards/\(badge.cardNumber)/badge")

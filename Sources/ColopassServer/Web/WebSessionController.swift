@@ -17,9 +17,11 @@ struct WebSessionController: Sendable {
             APIRoute(.post, "/web/signin", .open) { request, context in
                 let form = try await WebForm.read(request, context, core)
                 do {
-                    let signIn = try core.accounts.signIn(
-                        name: form.text("name") ?? "", password: form.fields["password"] ?? "",
-                        from: context.remoteAddress, hasher: configuration.hasher)
+                    let (name, password) = (form.text("name") ?? "", form.fields["password"] ?? "")
+                    let signIn = try await Offload.cpu {
+                        try core.accounts.signIn(
+                            name: name, password: password, from: context.remoteAddress, hasher: configuration.hasher)
+                    }
                     var response = Redirect.to(signIn.actor.role == .clientUser ? "/web/portal" : "/web/")
                     response.setCookie(
                         Cookie(
