@@ -32,16 +32,16 @@ struct CardsController: Sendable {
                     try core.cards.issueCard(personId: body.personId, by: try context.actor(core)), status: .created)
             },
             APIRoute(.get, "/api/cards/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.cards.card(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.cards.card(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/lost", .signedIn, .reportCardLost) { _, context in
-                try Reply.json(try core.cards.reportCardLost(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.cards.reportCardLost(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/reissue", .signedIn, .issueCards) { request, context in
                 let body = try await Input.json(ReissueRequest.self, from: request, core)
                 let (actor, number) = (try context.actor(core), try Input.text("number", context))
                 let card = try Uploads.with(core, [("loss_letter", body.lossLetter)]) { files in
-                    try core.cards.reissueCard(number, lossLetterPath: files["loss_letter"], by: actor)
+                    try core.cards.reissueCard(try CardNumber(number), lossLetterPath: files["loss_letter"], by: actor)
                 }
                 return try Reply.json(card)
             },
@@ -49,11 +49,11 @@ struct CardsController: Sendable {
                 let body = try await Input.json(CancelRequest.self, from: request, core)
                 return try Reply.json(
                     try core.cards.cancelCard(
-                        try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
+                        try try CardNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/return", .signedIn, .returnCards) { _, context in
                 try Reply.json(
-                    try core.cards.recordCardReturn(try Input.text("number", context), by: try context.actor(core)))
+                    try core.cards.recordCardReturn(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/cards/{number}/badge/{file}", .signedIn, .issueCards) { _, context in
                 let file = try Input.text("file", context)
@@ -63,7 +63,7 @@ struct CardsController: Sendable {
                         en: "one of \(Self.badgeFiles.joined(separator: ", "))")
                 }
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
-                let badge = try await Offload.cpu { try core.cards.renderBadge(number, by: actor) }
+                let badge = try await Offload.cpu { try core.cards.renderBadge(try CardNumber(number), by: actor) }
                 switch file {
                 case "front.svg": return Reply.text(badge.front, type: "image/svg+xml")
                 case "back.svg": return Reply.text(badge.back, type: "image/svg+xml")

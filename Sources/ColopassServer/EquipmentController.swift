@@ -70,7 +70,7 @@ struct EquipmentController: Sendable {
                 return try Reply.json(order, status: .created)
             },
             APIRoute(.get, "/api/work-orders/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.equipment.workOrder(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.workOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/items", .signedIn, .fileWorkOrder) { request, context in
                 let body = try await Input.json(NewItem.self, from: request, core)
@@ -80,7 +80,7 @@ struct EquipmentController: Sendable {
                         en: "one of \(EquipmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 let line = try core.equipment.addWorkOrderItem(
-                    try Input.text("number", context),
+                    try try WorkOrderNumber(Input.text("number", context)),
                     NewWorkOrderItem(
                         kind: kind, brand: body.brand, model: body.model, serial: body.serial,
                         quantity: body.quantity ?? 1, rack: body.rack, uPosition: body.uPosition),
@@ -88,45 +88,45 @@ struct EquipmentController: Sendable {
                 return try Reply.json(line, status: .created)
             },
             APIRoute(.post, "/api/work-orders/{number}/issue", .signedIn, .fileWorkOrder) { _, context in
-                try Reply.json(try core.equipment.issueWorkOrder(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.issueWorkOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/cancel", .signedIn, .fileWorkOrder) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
                     try core.equipment.cancelWorkOrder(
-                        try Input.text("number", context), reason: body.reason, by: try context.actor(core)))
+                        try try WorkOrderNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/accept", .signedIn, .acceptEquipment) { request, context in
                 let body = try await Input.json(Arrival.self, from: request, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let serial = body.serial {
-                    return try Reply.json(try core.equipment.acceptItem(workOrder: number, serial: serial, by: actor))
+                    return try Reply.json(try core.equipment.acceptItem(workOrder: try WorkOrderNumber(number), serial: serial, by: actor))
                 }
                 guard let line = body.line else {
                     throw CoreError.invalid("serial", zh: "请给出序列号，或行号与数量", en: "give a serial, or a line and a quantity")
                 }
                 return try Reply.json(
-                    try core.equipment.acceptLine(workOrder: number, line: line, quantity: body.quantity ?? 1, by: actor))
+                    try core.equipment.acceptLine(workOrder: try WorkOrderNumber(number), line: line, quantity: body.quantity ?? 1, by: actor))
             },
             APIRoute(.post, "/api/work-orders/{number}/refuse", .signedIn, .acceptEquipment) { request, context in
                 let body = try await Input.json(Refusal.self, from: request, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let description = body.description {
-                    return try Reply.json(try core.equipment.refuseArrival(workOrder: number, description: description, by: actor))
+                    return try Reply.json(try core.equipment.refuseArrival(workOrder: try WorkOrderNumber(number), description: description, by: actor))
                 }
                 guard let reason = body.reason else {
                     throw CoreError.invalid("reason", zh: "请说明拒收原因", en: "give the reason")
                 }
                 if let serial = body.serial {
-                    return try Reply.json(try core.equipment.refuseItem(workOrder: number, serial: serial, reason: reason, by: actor))
+                    return try Reply.json(try core.equipment.refuseItem(workOrder: try WorkOrderNumber(number), serial: serial, reason: reason, by: actor))
                 }
                 guard let line = body.line else {
                     throw CoreError.invalid("serial", zh: "请给出序列号或行号", en: "give a serial or a line")
                 }
-                return try Reply.json(try core.equipment.refuseLine(workOrder: number, line: line, reason: reason, by: actor))
+                return try Reply.json(try core.equipment.refuseLine(workOrder: try WorkOrderNumber(number), line: line, reason: reason, by: actor))
             },
             APIRoute(.post, "/api/work-orders/{number}/close", .signedIn, .acceptEquipment) { _, context in
-                try Reply.json(try core.equipment.closeWorkOrder(try Input.text("number", context), by: try context.actor(core)))
+                try Reply.json(try core.equipment.closeWorkOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/inventory", .signedIn, .viewRegistry) { request, context in
                 try Reply.json(

@@ -37,7 +37,7 @@ enum CardIssueBench {
         for person in people {
             times.append(try Measure.milliseconds {
                 let card = try core.cards.issueCard(personId: person.id, by: service)
-                _ = try core.cards.renderBadge(card.number, by: service).write(to: directory + "/badges/\(card.number)")
+                _ = try core.cards.renderBadge(try CardNumber(card.number), by: service).write(to: directory + "/badges/\(card.number)")
             })
         }
         print("cards issued: \(count), synchronous=FULL")

@@ -14,7 +14,7 @@ struct BadgeCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let badge = try core.cards.renderBadge(number, by: try global.actor(core))
+            let badge = try core.cards.renderBadge(try CardNumber(number), by: try global.actor(core))
             let files = try badge.write(to: out ?? "badges/\(badge.cardNumber)")
             if global.json { return Output.json(files) }
             files.forEach { print($0) }

@@ -17,7 +17,7 @@ struct CardCommand: ParsableCommand {
             let core = try global.openCore()
             let actor = try global.actor(core)
             let card = try core.cards.issueCard(personId: person, by: actor)
-            let files = try core.cards.renderBadge(card.number, by: actor).write(to: out ?? "badges/\(card.number)")
+            let files = try core.cards.renderBadge(try CardNumber(card.number), by: actor).write(to: out ?? "badges/\(card.number)")
             if global.json { return Output.json(IssuedCard(card: card, badgeFiles: files)) }
             print("出入证已办理 / card issued: \(card.number)  有效期至 / valid until \(card.validUntil.formatted(.iso8601))")
             print("胸卡 / badge: \(files.joined(separator: " "))")
@@ -49,7 +49,7 @@ struct CardCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.cards.card(number, by: try global.actor(core))
+            let view = try core.cards.card(try CardNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let card = view.card
             Output.fields([
@@ -72,7 +72,7 @@ struct CardCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let card = try core.cards.reportCardLost(number, by: try global.actor(core))
+            let card = try core.cards.reportCardLost(try CardNumber(number), by: try global.actor(core))
             if global.json { return Output.json(card) }
             print("已挂失，立即失效 / reported lost, revoked now: \(card.number)")
         }
@@ -89,8 +89,8 @@ struct CardCommand: ParsableCommand {
         func run() throws {
             let core = try global.openCore()
             let actor = try global.actor(core)
-            let card = try core.cards.reissueCard(number, lossLetterPath: lossLetter, by: actor)
-            let files = try core.cards.renderBadge(card.number, by: actor).write(to: out ?? "badges/\(card.number)")
+            let card = try core.cards.reissueCard(try CardNumber(number), lossLetterPath: lossLetter, by: actor)
+            let files = try core.cards.renderBadge(try CardNumber(card.number), by: actor).write(to: out ?? "badges/\(card.number)")
             if global.json { return Output.json(IssuedCard(card: card, badgeFiles: files)) }
             print("已补办 / reissued: \(card.number) 第 \(card.generation) 版 / generation \(card.generation)")
             print("胸卡 / badge: \(files.joined(separator: " "))")
@@ -105,7 +105,7 @@ struct CardCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let card = try core.cards.cancelCard(number, reason: reason, by: try global.actor(core))
+            let card = try core.cards.cancelCard(try CardNumber(number), reason: reason, by: try global.actor(core))
             if global.json { return Output.json(card) }
             print("已注销 / cancelled: \(card.number)")
         }
@@ -118,7 +118,7 @@ struct CardCommand: ParsableCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let card = try core.cards.recordCardReturn(number, by: try global.actor(core))
+            let card = try core.cards.recordCardReturn(try CardNumber(number), by: try global.actor(core))
             if global.json { return Output.json(card) }
             print("已交回 / returned: \(card.number)")
         }

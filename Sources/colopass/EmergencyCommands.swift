@@ -84,7 +84,7 @@ struct EmergencyConfirmIDCommand: ParsableCommand {
 
     func run() throws {
         let core = try global.openCore()
-        let confirmed = try core.passes.confirmEmergencyID(pass, idNumber: idNumber, by: try global.actor(core))
+        let confirmed = try core.passes.confirmEmergencyID(try PassNumber.Of<EmergencyPassKind>(pass), idNumber: idNumber, by: try global.actor(core))
         if global.json { return Output.json(confirmed) }
         print("证件已核验 / ID confirmed: \(confirmed.number)  \(confirmed.visitorName) \(confirmed.idNumber)")
     }

@@ -10,7 +10,7 @@ extension ExitSlipCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.exitSlip(number, by: try global.actor(core))
+            let view = try core.equipment.exitSlip(try ExitSlipNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let slip = view.slip
             Output.fields([
@@ -38,7 +38,7 @@ extension ExitSlipCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let rendered = try core.equipment.renderExitSlip(number, by: try global.actor(core))
+            let rendered = try core.equipment.renderExitSlip(try ExitSlipNumber(number), by: try global.actor(core))
             let files = try rendered.write(to: out ?? "badges/\(rendered.number)")
             if global.json { return Output.json(files) }
             files.forEach { print($0) }

@@ -21,7 +21,7 @@ extension RemovalCommand {
             }
             let core = try global.openCore()
             let view = try core.equipment.checkRemoval(
-                number, serials: serials, counts: Dictionary(seen, uniquingKeysWith: +), by: try global.actor(core))
+                try RemovalNumber(number), serials: serials, counts: Dictionary(seen, uniquingKeysWith: +), by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("核对无误 / checked, matches: \(view.request.number)")
         }
@@ -34,7 +34,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.approveRemoval(number, by: try global.actor(core))
+            let view = try core.equipment.approveRemoval(try RemovalNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let slip = view.exitSlip
             print("出门条已开具 / exit slip issued: \(slip?.number ?? "?")  仅限 / valid on \(view.request.removalDate)")
@@ -49,7 +49,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.rejectRemoval(number, reason: reason, by: try global.actor(core))
+            let view = try core.equipment.rejectRemoval(try RemovalNumber(number), reason: reason, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("申请已驳回 / request rejected: \(view.request.number)")
         }
@@ -63,7 +63,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.cancelRemoval(number, reason: reason, by: try global.actor(core))
+            let view = try core.equipment.cancelRemoval(try RemovalNumber(number), reason: reason, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("申请已撤回 / request cancelled: \(view.request.number)")
         }
@@ -77,7 +77,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.returnFromRepair(number, items: items, by: try global.actor(core))
+            let view = try core.equipment.returnFromRepair(try RemovalNumber(number), items: items, by: try global.actor(core))
             if global.json { return Output.json(view) }
             print("已返回入架 / back on site: \(view.request.number)  状态 / status \(view.request.status.rawValue)")
         }
@@ -109,7 +109,7 @@ extension RemovalCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.removal(number, by: try global.actor(core))
+            let view = try core.equipment.removal(try RemovalNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let request = view.request
             Output.fields([

@@ -17,9 +17,9 @@ extension WorkOrderCommand {
             let actor = try global.actor(core)
             let acceptance: Acceptance
             switch (serial, line) {
-            case (let serial?, nil): acceptance = try core.equipment.acceptItem(workOrder: number, serial: serial, by: actor)
+            case (let serial?, nil): acceptance = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(number), serial: serial, by: actor)
             case (nil, let line?):
-                acceptance = try core.equipment.acceptLine(workOrder: number, line: line, quantity: quantity, by: actor)
+                acceptance = try core.equipment.acceptLine(workOrder: try WorkOrderNumber(number), line: line, quantity: quantity, by: actor)
             default:
                 throw CoreError.invalid("serial", zh: "请给出 --serial 或 --line 之一", en: "give either --serial or --line")
             }
@@ -49,12 +49,12 @@ extension WorkOrderCommand {
             let view: WorkOrderView
             switch (serial, line, unlisted) {
             case (let serial?, nil, nil):
-                view = try core.equipment.refuseItem(workOrder: number, serial: serial, reason: reason ?? "", by: actor)
+                view = try core.equipment.refuseItem(workOrder: try WorkOrderNumber(number), serial: serial, reason: reason ?? "", by: actor)
             case (nil, let line?, nil):
-                view = try core.equipment.refuseLine(workOrder: number, line: line, reason: reason ?? "", by: actor)
+                view = try core.equipment.refuseLine(workOrder: try WorkOrderNumber(number), line: line, reason: reason ?? "", by: actor)
             case (nil, nil, let text?):
                 let full = reason.map { "\(text): \($0)" } ?? text
-                view = try core.equipment.refuseArrival(workOrder: number, description: full, by: actor)
+                view = try core.equipment.refuseArrival(workOrder: try WorkOrderNumber(number), description: full, by: actor)
             default:
                 throw CoreError.invalid(
                     "serial", zh: "请给出 --serial、--line、--description 之一", en: "give one of --serial, --line, --description")
@@ -72,7 +72,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.closeWorkOrder(number, by: try global.actor(core))
+            let view = try core.equipment.closeWorkOrder(try WorkOrderNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let short = view.lines.filter { $0.status == .short }
             print("工单已关闭 / work order closed: \(view.order.number)  短缺 / short lines: \(short.count)")

@@ -40,7 +40,7 @@ extension WorkOrderCommand {
             }
             let core = try global.openCore()
             let line = try core.equipment.addWorkOrderItem(
-                number,
+                try WorkOrderNumber(number),
                 NewWorkOrderItem(
                     kind: kind, brand: brand, model: model, serial: serial, quantity: quantity, rack: rack,
                     uPosition: unit),
@@ -57,7 +57,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let order = try core.equipment.issueWorkOrder(number, by: try global.actor(core))
+            let order = try core.equipment.issueWorkOrder(try WorkOrderNumber(number), by: try global.actor(core))
             if global.json { return Output.json(order) }
             print("开工单已下达 / work order issued: \(order.number)  计划上架 / racking \(core.siteClock(order.plannedAt))")
         }
@@ -71,7 +71,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let order = try core.equipment.cancelWorkOrder(number, reason: reason, by: try global.actor(core))
+            let order = try core.equipment.cancelWorkOrder(try WorkOrderNumber(number), reason: reason, by: try global.actor(core))
             if global.json { return Output.json(order) }
             print("工单已撤销 / work order cancelled: \(order.number)")
         }
@@ -102,7 +102,7 @@ extension WorkOrderCommand {
 
         func run() throws {
             let core = try global.openCore()
-            let view = try core.equipment.workOrder(number, by: try global.actor(core))
+            let view = try core.equipment.workOrder(try WorkOrderNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let order = view.order
             Output.fields([

@@ -11,8 +11,8 @@ struct HandMappedRowsTests {
         // given: a populated site with a lost card, a cancelled one and a revoked token
         let site = try ServerSite()
         let fixture = try site.populate()
-        _ = try site.core.cards.reportCardLost(fixture.cardA, by: site.actor("kefu"))
-        _ = try site.core.cards.cancelCard(fixture.cardB, reason: "离职", by: site.actor("kefu"))
+        _ = try site.core.cards.reportCardLost(try CardNumber(fixture.cardA), by: site.actor("kefu"))
+        _ = try site.core.cards.cancelCard(try CardNumber(fixture.cardB), reason: "离职", by: site.actor("kefu"))
         let issued = try site.core.accounts.issueToken(.api, for: "kefu", label: "script", days: 3, by: site.actor("admin"))
         _ = try site.core.accounts.revokeToken(issued.id, by: site.actor("admin"))
         try site.core.store.pool.read { db in

@@ -11,7 +11,7 @@ struct HandWrittenJSONTests {
         // given: a real card, then the same with every optional field set and awkward text
         let site = try ServerSite()
         let fixture = try site.populate()
-        let plain = try site.core.cards.card(fixture.cardA, by: site.actor("kefu"))
+        let plain = try site.core.cards.card(try CardNumber(fixture.cardA), by: site.actor("kefu"))
         var odd = plain
         odd.card.cancelReason = "离职 \"quoted\" back\\slash a/b\n\r\t\u{08}\u{0C}\u{01}\u{1F} é 🙂"
         odd.card.cancelledAt = Date(timeIntervalSince1970: 1_781_234_567.891)

@@ -160,7 +160,7 @@ enum RouteSamples {
         all["POST /api/cards/{number}/reissue"] = { _, f in
             RouteSample(
                 uri: "/api/cards/\(f.cardA)/reissue", body: ["loss_letter": ServerSite.upload("loss-letter.pdf")],
-                allowed: "kefu", setup: { site, f in _ = try site.core.cards.reportCardLost(f.cardA, by: site.actor("kefu")) })
+                allowed: "kefu", setup: { site, f in _ = try site.core.cards.reportCardLost(try CardNumber(f.cardA), by: site.actor("kefu")) })
         }
         all["POST /api/cards/{number}/cancel"] = { _, f in
             RouteSample(uri: "/api/cards/\(f.cardA)/cancel", body: ["reason": "misuse"], allowed: "kefu")
@@ -314,7 +314,7 @@ enum RouteSamples {
         }
         all["POST /api/removals/{number}/approve"] = { site, f in
             let removal = try site.equipment(f).removal
-            _ = try site.core.equipment.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
+            _ = try site.core.equipment.checkRemoval(try RemovalNumber(removal), serials: ["SN-A1"], by: site.actor("kefu"))
             return RouteSample(uri: "/api/removals/\(removal)/approve", allowed: "kefu")
         }
         all["POST /api/removals/{number}/reject"] = { site, f in
@@ -380,7 +380,7 @@ enum RouteSamples {
         }
         all["POST /web/removals/{number}/approve"] = { site, f in
             let removal = try site.equipment(f).removal
-            _ = try site.core.equipment.checkRemoval(removal, serials: ["SN-A1"], by: site.actor("kefu"))
+            _ = try site.core.equipment.checkRemoval(try RemovalNumber(removal), serials: ["SN-A1"], by: site.actor("kefu"))
             return RouteSample(uri: "/web/removals/\(removal)/approve", form: [:], allowed: "kefu")
         }
         all["POST /web/removals/{number}/reject"] = { site, f in
@@ -434,8 +434,8 @@ enum RouteSamples {
     /// The fixture's removal checked and approved: its exit slip in hand.
     static func approvedRemoval(_ site: ServerSite, _ f: ServerSite.Fixture) throws -> (ServerSite.Equipment, ExitSlip) {
         let equipment = try site.equipment(f)
-        _ = try site.core.equipment.checkRemoval(equipment.removal, serials: ["SN-A1"], by: site.actor("kefu"))
-        let approved = try site.core.equipment.approveRemoval(equipment.removal, by: site.actor("kefu"))
+        _ = try site.core.equipment.checkRemoval(try RemovalNumber(equipment.removal), serials: ["SN-A1"], by: site.actor("kefu"))
+        let approved = try site.core.equipment.approveRemoval(try RemovalNumber(equipment.removal), by: site.actor("kefu"))
         return (equipment, approved.exitSlip!)
     }
 }

@@ -31,7 +31,7 @@ struct WebEquipmentDeskTests {
             let accepted = try await client.call(
                 .post, "/web/work-orders/\(equipment.issued)/accept", form: ["serial": "SN-A3", "csrf": csrf], headers: cookie)
             #expect(accepted.status == 303)
-            let order = try site.core.equipment.workOrder(equipment.issued, by: site.actor("boss"))
+            let order = try site.core.equipment.workOrder(try WorkOrderNumber(equipment.issued), by: site.actor("boss"))
             #expect(order.lines.first { $0.serial == "SN-A3" }?.status == .accepted)
             #expect(order.refusedArrivals.count == 2)
             let after = try await client.call(.get, "/web/work-orders/\(equipment.issued)", headers: cookie)
@@ -74,7 +74,7 @@ struct WebEquipmentDeskTests {
     @Test func aGuardSeesWhoIsInsideFromTheUploadedEventsAndAClientUserIsRefusedR1Role() async throws {
         let site = try ServerSite()
         let fixture = try site.populate()
-        let card = try site.core.cards.card(fixture.cardA, by: site.actor("kefu")).card
+        let card = try site.core.cards.card(try CardNumber(fixture.cardA), by: site.actor("kefu")).card
         let entered = GateEvent(
             id: "e-in-1", gate: "G1", direction: .in, at: site.now.addingTimeInterval(-600), kind: .accessCard,
             credentialId: UInt32(card.id), generation: UInt16(card.generation), result: .granted, reason: nil, clause: nil,

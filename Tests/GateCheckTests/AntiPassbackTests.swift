@@ -52,7 +52,7 @@ struct AntiPassbackTests {
         try step(inDoor, cards[0])
         #expect(try site.replica.occupants().map(\.holderName) == ["员工1"])
         // A denied entry does not put anyone inside.
-        _ = try site.core.cards.reportCardLost(cards[1].number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(cards[1].number), by: site.service)
         try site.sync()
         try step(inDoor, cards[1])
         #expect(try site.replica.occupants().map(\.holderName) == ["员工1"])

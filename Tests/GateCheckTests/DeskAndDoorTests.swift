@@ -41,7 +41,7 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.cards.cancelCard(card.number, reason: "调岗", by: site.service)
+        _ = try site.core.cards.cancelCard(try CardNumber(card.number), reason: "调岗", by: site.service)
         let (desk, door) = try clauses(site, card.credential)
         #expect(desk == "C5.cancelled" && door == "C5.cancelled")
     }
@@ -50,10 +50,10 @@ struct DeskAndDoorTests {
         let site = try GateSite()
         let card = try site.cards(1)[0]
         try site.installGate()
-        _ = try site.core.cards.reportCardLost(card.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(card.number), by: site.service)
         let lost = try clauses(site, card.credential)
         #expect(lost.desk == "C4.lost" && lost.door == "C4.lost")
-        _ = try site.core.cards.reissueCard(card.number, lossLetterPath: GateSite.fixtures + "/letter.pdf", by: site.service)
+        _ = try site.core.cards.reissueCard(try CardNumber(card.number), lossLetterPath: GateSite.fixtures + "/letter.pdf", by: site.service)
         let old = try clauses(site, card.credential)
         #expect(old.desk == "C8.superseded" && old.door == "C8.superseded")
     }
@@ -77,7 +77,7 @@ struct DeskAndDoorTests {
         let (slip, _) = try site.exitSlip()
         try site.installGate()
         let request = try site.core.equipment.removals(by: site.service)[0]
-        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
+        _ = try site.core.equipment.cancelRemoval(try RemovalNumber(request.request.number), reason: "计划改期", by: site.service)
         let (desk, door) = try clauses(site, slip.credential, .out)
         #expect(desk == "Q4.withdrawn" && door == "Q4.withdrawn")
     }

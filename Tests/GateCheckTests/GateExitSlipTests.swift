@@ -13,18 +13,18 @@ extension GateSite {
         _ = try core.equipment.addPortPool(switch: "SW-A01", from: 1, to: 48, by: admin)
         let order = try core.equipment.createWorkOrder(contract: "HT-1", plannedAt: now.addingTimeInterval(48 * 3600), by: service)
         _ = try core.equipment.addWorkOrderItem(
-            order.number, NewWorkOrderItem(kind: .server, brand: "Dell", model: "R750", serial: "SN-9", rack: "A01", uPosition: 3),
+            try WorkOrderNumber(order.number), NewWorkOrderItem(kind: .server, brand: "Dell", model: "R750", serial: "SN-9", rack: "A01", uPosition: 3),
             by: service)
-        let issued = try core.equipment.issueWorkOrder(order.number, by: service)
+        let issued = try core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: service)
         now = issued.plannedAt
-        _ = try core.equipment.acceptItem(workOrder: order.number, serial: "SN-9", by: supervisor)
+        _ = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-9", by: supervisor)
         let client = try core.registry.clients(by: service)[0]
         let user = Actor(account: try core.accounts.addAccount(name: "yunzhan", role: .clientUser, clientId: client.id, by: .system))
         let filed = try core.equipment.fileRemoval(
             NewRemovalRequest(kind: .decommission, clientId: client.id, items: ["SN-9"], removalDate: core.today.description),
             by: user)
-        _ = try core.equipment.checkRemoval(filed.request.number, serials: ["SN-9"], by: service)
-        let approved = try core.equipment.approveRemoval(filed.request.number, by: service)
+        _ = try core.equipment.checkRemoval(try RemovalNumber(filed.request.number), serials: ["SN-9"], by: service)
+        let approved = try core.equipment.approveRemoval(try RemovalNumber(filed.request.number), by: service)
         return (try #require(approved.exitSlip), "SN-9")
     }
 }
@@ -66,7 +66,7 @@ struct GateExitSlipTests {
         #expect(try site.desk(.out, gate: "B").decide(slip.credential) { _, _ in true }.denyReason == .alreadyUsed)
         // On upload the service spends it too, and the next snapshot agrees.
         try site.sync()
-        #expect(try site.core.equipment.exitSlip(slip.number, by: site.service).slip.status == .used)
+        #expect(try site.core.equipment.exitSlip(try ExitSlipNumber(slip.number), by: site.service).slip.status == .used)
         #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .alreadyUsed)
     }
 

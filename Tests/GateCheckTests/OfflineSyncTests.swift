@@ -59,7 +59,7 @@ struct OfflineSyncTests {
         let cards = try site.cards(2)
         try site.installGate()
         #expect(try site.sync().entries == 0)
-        _ = try site.core.cards.reportCardLost(cards[0].number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(cards[0].number), by: site.service)
         #expect(try site.sync().entries == 1)
     }
 

@@ -28,8 +28,8 @@ struct SnapshotFileTests {
         try site.installGate()
         let old = try site.core.gate.gateSnapshot(since: 0, by: site.guardOnDuty)
         let cursor = try site.replica.state().cursor
-        _ = try site.core.cards.reportCardLost(cards[0].number, by: site.service)
-        _ = try site.core.cards.reportCardLost(cards[1].number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(cards[0].number), by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(cards[1].number), by: site.service)
         let gap = try site.core.gate.gateSnapshot(since: cursor + 1, by: site.guardOnDuty)
         // when / then: a snapshot starting after the gate's cursor would skip a change
         #expect(throws: SnapshotRejected.self) { try GateSync.apply(gap, to: site.replica, photos: { _ in nil }, now: site.now) }

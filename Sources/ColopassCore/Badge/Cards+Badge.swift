@@ -5,8 +5,8 @@ extension Cards {
     /// Renders a card's badge from its current credential. Printing is audited: an auditor asks
     /// how many badges of a card exist. The drawing (QR, PNG, SVG) happens after the commit, from
     /// what it committed: the store's one writer never waits for an image.
-    public func renderBadge(_ number: String, by actor: Actor) throws -> Badge {
-        let number = try CardNumber.parse(number)
+    public func renderBadge(_ number: CardNumber, by actor: Actor) throws -> Badge {
+        let number = number.text
         let face = try perform(actor, .issueCards, action: "badge.render") { tx in
             let card = try Self.fetchCard(number, tx.db)
             guard card.status == .active, !card.isExpired(at: tx.now) else {

@@ -1,6 +1,14 @@
-/// Card numbers as people type them: `SITE-NNNNNN-C`, where C is an ISO 7064 MOD 37,36 check
-/// character over the site and the sequence.
-public enum CardNumber {
+/// A card number as people type it: `SITE-NNNNNN-C`, where C is an ISO 7064 MOD 37,36 check
+/// character over the site and the sequence. Parsed once where it enters (a path, a form, an
+/// argument); the areas take only parsed numbers.
+public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
+    /// The normalised number, as stored.
+    public let text: String
+
+    public init(_ typed: String) throws { text = try Self.parse(typed) }
+
+    public var description: String { text }
+
     public static func make(site: String, sequence: Int64) -> String {
         let body = "\(site)-\(String(format: "%06lld", sequence))"
         return "\(body)-\(CheckCharacter.compute(body))"

@@ -3,7 +3,7 @@ import GRDB
 
 extension Cards {
     /// C4: a lost card is revoked at once. The client (own cards) or customer service reports it.
-    public func reportCardLost(_ number: String, by actor: Actor) throws -> Card {
+    public func reportCardLost(_ number: CardNumber, by actor: Actor) throws -> Card {
         try changeCard(number, by: actor, permission: .reportCardLost, action: "card.lost", clause: .C4) { tx, card in
             guard card.status == .active else {
                 throw policy.refusal(
@@ -17,7 +17,7 @@ extension Cards {
 
     /// C8: a lost card is replaced only against the client's letter stating the loss. The same
     /// number gets a new generation, so the lost badge's QR is denied forever.
-    public func reissueCard(_ number: String, lossLetterPath: String?, by actor: Actor) throws -> Card {
+    public func reissueCard(_ number: CardNumber, lossLetterPath: String?, by actor: Actor) throws -> Card {
         let letter = try lossLetterPath.map { try documents.load($0, field: "loss_letter") }
         return try changeCard(number, by: actor, permission: .issueCards, action: "card.reissue", clause: .C8) {
             tx, card in
@@ -54,7 +54,7 @@ extension Cards {
     }
 
     /// Customer service takes a card out of service (staff change reported in person, misuse…).
-    public func cancelCard(_ number: String, reason: String, by actor: Actor) throws -> Card {
+    public func cancelCard(_ number: CardNumber, reason: String, by actor: Actor) throws -> Card {
         let reason = try Validate.name(reason, field: "reason", max: 200)
         return try changeCard(number, by: actor, permission: .issueCards, action: "card.cancel", clause: .C5) {
             tx, card in
@@ -67,7 +67,7 @@ extension Cards {
     }
 
     /// C9: the physical card is back at customer service.
-    public func recordCardReturn(_ number: String, by actor: Actor) throws -> Card {
+    public func recordCardReturn(_ number: CardNumber, by actor: Actor) throws -> Card {
         try changeCard(number, by: actor, permission: .returnCards, action: "card.return", clause: .C9) { tx, card in
             guard card.returnedAt == nil, card.status != .lost else {
                 throw policy.refusal(
@@ -87,10 +87,10 @@ extension Cards {
     }
 
     private func changeCard(
-        _ number: String, by actor: Actor, permission: Permission, action: String, clause: ClauseID,
+        _ number: CardNumber, by actor: Actor, permission: Permission, action: String, clause: ClauseID,
         _ change: (Transaction, inout Card) throws -> Void
     ) throws -> Card {
-        let number = try CardNumber.parse(number)
+        let number = number.text
         return try perform(actor, permission, action: action) { tx in
             let before = try Self.fetchCard(number, tx.db)
             try tx.requireOwnClient(before.clientId)

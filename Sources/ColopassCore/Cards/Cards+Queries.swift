@@ -20,8 +20,8 @@ extension Cards {
         }
     }
 
-    public func card(_ number: String, by actor: Actor) throws -> CardView {
-        let number = try CardNumber.parse(number)
+    public func card(_ number: CardNumber, by actor: Actor) throws -> CardView {
+        let number = number.text
         let found = try read(actor, .viewRegistry) { db in try self.view(of: try Self.fetchCard(number, db), db) }
         try requireOwnClient(actor, found.card.clientId)
         return found

@@ -13,8 +13,8 @@ extension Equipment {
     /// Q2: room staff accept a unit against the order by the serial on its label. A serial that is
     /// not on the order is refused and recorded: the record is committed on its own (so the
     /// operator sees what was turned away) and the caller still gets the refusal, like any other.
-    public func acceptItem(workOrder number: String, serial: String, by actor: Actor) throws -> Acceptance {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+    public func acceptItem(workOrder number: WorkOrderNumber, serial: String, by actor: Actor) throws -> Acceptance {
+        let id = number.id
         let serial = try EquipmentInput.serial(serial)
         enum Outcome { case accepted(Acceptance), notOnOrder(WorkOrder) }
         let outcome = try perform(actor, .acceptEquipment, action: "workorder.accept") { tx -> Outcome in
@@ -37,8 +37,8 @@ extension Equipment {
     }
 
     /// Q2: accepts a count of an unlabelled line (kind `other`); units beyond the order are refused.
-    public func acceptLine(workOrder number: String, line lineNo: Int, quantity: Int, by actor: Actor) throws -> Acceptance {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+    public func acceptLine(workOrder number: WorkOrderNumber, line lineNo: Int, quantity: Int, by actor: Actor) throws -> Acceptance {
+        let id = number.id
         let quantity = try Validate.count(quantity, field: "quantity", atLeast: 1)
         return try perform(actor, .acceptEquipment, action: "workorder.accept") { tx in
             let order = try openForAcceptance(id, tx)

@@ -5,7 +5,7 @@ import GRDB
 extension Equipment {
     /// A unit that arrives with a serial: refused against its line if the order lists it (wrong
     /// model, damage, packaging not removed…), else recorded as an arrival not on the order.
-    public func refuseItem(workOrder number: String, serial: String, reason: String, by actor: Actor) throws
+    public func refuseItem(workOrder number: WorkOrderNumber, serial: String, reason: String, by actor: Actor) throws
         -> WorkOrderView
     {
         let serial = try EquipmentInput.serial(serial)
@@ -20,7 +20,7 @@ extension Equipment {
     }
 
     /// Refuses what is left of a listed line (for unlabelled parts, or a line refused as a whole).
-    public func refuseLine(workOrder number: String, line lineNo: Int, reason: String, by actor: Actor) throws
+    public func refuseLine(workOrder number: WorkOrderNumber, line lineNo: Int, reason: String, by actor: Actor) throws
         -> WorkOrderView
     {
         try refuse(number, action: "workorder.refuse", reason: reason, by: actor) { order, reason, tx in
@@ -29,15 +29,15 @@ extension Equipment {
     }
 
     /// Records something unlabelled that is not on the order at all (Q2: refused, kept on record).
-    public func refuseArrival(workOrder number: String, description: String, by actor: Actor) throws -> WorkOrderView {
+    public func refuseArrival(workOrder number: WorkOrderNumber, description: String, by actor: Actor) throws -> WorkOrderView {
         try refuse(number, action: "workorder.refuse_arrival", reason: description, by: actor) { order, text, tx in
             _ = try recordRefusedArrival(order, serial: nil, description: text, tx)
         }
     }
 
     /// Delivery is over: every line still expected is recorded short, and the order closes.
-    public func closeWorkOrder(_ number: String, by actor: Actor) throws -> WorkOrderView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+    public func closeWorkOrder(_ number: WorkOrderNumber, by actor: Actor) throws -> WorkOrderView {
+        let id = number.id
         return try perform(actor, .acceptEquipment, action: "workorder.close") { tx in
             let order = try openForAcceptance(id, tx)
             let pending = try WorkOrderLine.filter(
@@ -56,10 +56,10 @@ extension Equipment {
     }
 
     private func refuse(
-        _ number: String, action: String, reason: String, by actor: Actor,
+        _ number: WorkOrderNumber, action: String, reason: String, by actor: Actor,
         _ body: (WorkOrder, String, Transaction) throws -> Void
     ) throws -> WorkOrderView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+        let id = number.id
         let reason = try EquipmentInput.reason(reason)
         return try perform(actor, .acceptEquipment, action: action) { tx in
             let order = try openForAcceptance(id, tx)

@@ -13,8 +13,8 @@ public struct ExitSlipView: Sendable, Codable {
 }
 
 extension Equipment {
-    public func exitSlip(_ number: String, by actor: Actor) throws -> ExitSlipView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.exitSlip, field: "slip")
+    public func exitSlip(_ number: ExitSlipNumber, by actor: Actor) throws -> ExitSlipView {
+        let id = number.id
         let view = try read(actor, .viewRegistry) { db in try exitSlipView(try fetchExitSlip(id, db), db) }
         try requireOwnClient(actor, view.slip.clientId)
         return view
@@ -22,8 +22,8 @@ extension Equipment {
 
     /// The printable A6 slip with its QR. Printing is audited, as for badges: an auditor asks how
     /// many papers of one slip exist. Only a slip that can still be used is printed.
-    public func renderExitSlip(_ number: String, by actor: Actor) throws -> RenderedSlip {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.exitSlip, field: "slip")
+    public func renderExitSlip(_ number: ExitSlipNumber, by actor: Actor) throws -> RenderedSlip {
+        let id = number.id
         let view = try perform(actor, .decideRemoval, action: "exitslip.render") { tx in
             let view = try exitSlipView(try fetchExitSlip(id, tx.db), tx.db)
             guard view.slip.status == .valid else {

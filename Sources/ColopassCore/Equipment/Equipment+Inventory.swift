@@ -27,8 +27,8 @@ extension Equipment {
         }
     }
 
-    public func workOrder(_ number: String, by actor: Actor) throws -> WorkOrderView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+    public func workOrder(_ number: WorkOrderNumber, by actor: Actor) throws -> WorkOrderView {
+        let id = number.id
         let view = try read(actor, .viewRegistry) { db in try workOrderView(try fetchWorkOrder(id, db), db) }
         try requireOwnClient(actor, view.order.clientId)
         return view

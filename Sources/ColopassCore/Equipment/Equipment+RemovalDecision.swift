@@ -7,7 +7,7 @@ extension Equipment {
     /// Q4, Q5: the serials seen (and counts of unlabelled parts, by model) must match the request
     /// exactly; a mismatch is refused with what is missing and what is extra.
     public func checkRemoval(
-        _ number: String, serials: [String], counts: [String: Int] = [:], by actor: Actor
+        _ number: RemovalNumber, serials: [String], counts: [String: Int] = [:], by actor: Actor
     ) throws -> RemovalView {
         let seen = Set(try serials.map { try EquipmentInput.serial($0, field: "serials") })
         let seenCounts = try Dictionary(
@@ -40,7 +40,7 @@ extension Equipment {
     }
 
     /// Issues the exit slip: signed, valid on the removal date only (site time), used once.
-    public func approveRemoval(_ number: String, by actor: Actor) throws -> RemovalView {
+    public func approveRemoval(_ number: RemovalNumber, by actor: Actor) throws -> RemovalView {
         try decideRemoval(number, by: actor, action: "removal.approve") { tx, request in
             guard request.status == .checked else {
                 if request.status == .filed {
@@ -67,7 +67,7 @@ extension Equipment {
         }
     }
 
-    public func rejectRemoval(_ number: String, reason: String, by actor: Actor) throws -> RemovalView {
+    public func rejectRemoval(_ number: RemovalNumber, reason: String, by actor: Actor) throws -> RemovalView {
         let reason = try EquipmentInput.reason(reason)
         return try decideRemoval(number, by: actor, action: "removal.reject") { tx, request in
             guard request.status == .filed || request.status == .checked else { throw removalStateRefusal(request) }
@@ -79,7 +79,7 @@ extension Equipment {
     }
 
     /// The client (or customer service) withdraws a request; an exit slip already issued is voided.
-    public func cancelRemoval(_ number: String, reason: String, by actor: Actor) throws -> RemovalView {
+    public func cancelRemoval(_ number: RemovalNumber, reason: String, by actor: Actor) throws -> RemovalView {
         let reason = try EquipmentInput.reason(reason)
         return try changeRemoval(number, by: actor, permission: .fileRemoval, action: "removal.cancel") {
             tx, request in
@@ -109,7 +109,7 @@ extension Equipment {
     }
 
     private func decideRemoval(
-        _ number: String, by actor: Actor, action: String, _ change: (Transaction, inout RemovalRequest) throws -> Void
+        _ number: RemovalNumber, by actor: Actor, action: String, _ change: (Transaction, inout RemovalRequest) throws -> Void
     ) throws -> RemovalView {
         try changeRemoval(number, by: actor, permission: .decideRemoval, action: action) { tx, request in
             guard tx.actor.name != request.filedBy else {
@@ -121,10 +121,10 @@ extension Equipment {
     }
 
     func changeRemoval(
-        _ number: String, by actor: Actor, permission: Permission, action: String,
+        _ number: RemovalNumber, by actor: Actor, permission: Permission, action: String,
         _ change: (Transaction, inout RemovalRequest) throws -> Void
     ) throws -> RemovalView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.removal, field: "removal")
+        let id = number.id
         return try perform(actor, permission, action: action) { tx in
             let before = try fetchRemoval(id, tx.db)
             try tx.requireOwnClient(before.clientId)

@@ -18,8 +18,8 @@ extension Equipment {
         }
     }
 
-    public func removal(_ number: String, by actor: Actor) throws -> RemovalView {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.removal, field: "removal")
+    public func removal(_ number: RemovalNumber, by actor: Actor) throws -> RemovalView {
+        let id = number.id
         let view = try read(actor, .viewRegistry) { db in try removalView(try fetchRemoval(id, db), db) }
         try requireOwnClient(actor, view.request.clientId)
         return view

@@ -3,7 +3,7 @@ import GRDB
 
 extension Equipment {
     /// Q5: equipment that left for repair is racked again, checked by serial against the request.
-    public func returnFromRepair(_ number: String, items references: [String], by actor: Actor) throws -> RemovalView {
+    public func returnFromRepair(_ number: RemovalNumber, items references: [String], by actor: Actor) throws -> RemovalView {
         guard !references.isEmpty else {
             throw CoreError.invalid("items", zh: "至少列出一件设备", en: "list at least one item")
         }

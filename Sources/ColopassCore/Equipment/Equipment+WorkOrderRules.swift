@@ -66,10 +66,10 @@ extension Equipment {
     }
 
     func changeWorkOrder(
-        _ number: String, by actor: Actor, permission: Permission, action: String, clause: ClauseID = .Q1,
+        _ number: WorkOrderNumber, by actor: Actor, permission: Permission, action: String, clause: ClauseID = .Q1,
         _ change: (Transaction, inout WorkOrder) throws -> Void
     ) throws -> WorkOrder {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+        let id = number.id
         return try perform(actor, permission, action: action) { tx in
             let before = try fetchWorkOrder(id, tx.db)
             try tx.requireOwnClient(before.clientId)

@@ -49,9 +49,9 @@ extension Equipment {
     /// Adds a line to a draft: the rack must be one of the contract's, a serial appears once and
     /// is not already hosted, and the servers stay within the contract's quota.
     public func addWorkOrderItem(
-        _ number: String, _ input: NewWorkOrderItem, by actor: Actor
+        _ number: WorkOrderNumber, _ input: NewWorkOrderItem, by actor: Actor
     ) throws -> WorkOrderLine {
-        let id = try EquipmentNumber.parse(number, prefix: EquipmentNumber.workOrder, field: "work_order")
+        let id = number.id
         let brand = try Validate.name(input.brand, field: "brand", max: 60)
         let model = try Validate.name(input.model, field: "model", max: 60)
         let serial = try input.serial.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -100,7 +100,7 @@ extension Equipment {
     }
 
     /// Q1: the order reaches the room at least the policy's lead time before racking.
-    public func issueWorkOrder(_ number: String, by actor: Actor) throws -> WorkOrder {
+    public func issueWorkOrder(_ number: WorkOrderNumber, by actor: Actor) throws -> WorkOrder {
         try changeWorkOrder(number, by: actor, permission: .fileWorkOrder, action: "workorder.issue") { tx, order in
             guard order.status == .draft else {
                 throw policy.refusal(
@@ -124,7 +124,7 @@ extension Equipment {
     }
 
     /// Withdraws an order that nothing was accepted on yet.
-    public func cancelWorkOrder(_ number: String, reason: String, by actor: Actor) throws -> WorkOrder {
+    public func cancelWorkOrder(_ number: WorkOrderNumber, reason: String, by actor: Actor) throws -> WorkOrder {
         let reason = try EquipmentInput.reason(reason)
         return try changeWorkOrder(number, by: actor, permission: .fileWorkOrder, action: "workorder.cancel") {
             tx, order in

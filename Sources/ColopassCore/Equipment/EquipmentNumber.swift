@@ -27,6 +27,45 @@ enum EquipmentNumber {
     }
 }
 
+/// A typed equipment number (`WO-000012`, or the bare `12`), parsed once where it enters; the
+/// equipment area takes only these.
+public protocol EquipmentReference: Hashable, Sendable, CustomStringConvertible {
+    static var prefix: String { get }
+    /// The field a malformed number is reported under.
+    static var field: String { get }
+    var id: Int64 { get }
+    init(id: Int64)
+}
+
+extension EquipmentReference {
+    public init(_ typed: String) throws {
+        self.init(id: try EquipmentNumber.parse(typed, prefix: Self.prefix, field: Self.field))
+    }
+
+    public var description: String { EquipmentNumber.make(Self.prefix, id) }
+}
+
+public struct WorkOrderNumber: EquipmentReference {
+    public static let prefix = EquipmentNumber.workOrder
+    public static let field = "work_order"
+    public let id: Int64
+    public init(id: Int64) { self.id = id }
+}
+
+public struct RemovalNumber: EquipmentReference {
+    public static let prefix = EquipmentNumber.removal
+    public static let field = "removal"
+    public let id: Int64
+    public init(id: Int64) { self.id = id }
+}
+
+public struct ExitSlipNumber: EquipmentReference {
+    public static let prefix = EquipmentNumber.exitSlip
+    public static let field = "slip"
+    public let id: Int64
+    public init(id: Int64) { self.id = id }
+}
+
 /// Shape checks for equipment fields, on top of `Validate`.
 enum EquipmentInput {
     /// Serial numbers as printed on the label: letters, digits and `- / .`, compared upper-cased

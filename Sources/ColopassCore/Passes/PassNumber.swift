@@ -3,6 +3,13 @@ import Foundation
 /// Pass numbers as people type them: `TP-DC1-000001-C` (temporary) or `EP-DC1-000001-C`
 /// (emergency), with the same ISO 7064 MOD 37,36 check character as card numbers.
 public enum PassNumber {
+    /// A typed number of one kind of pass, parsed once where it enters.
+    public struct Of<Kind: PassKind>: Hashable, Sendable, CustomStringConvertible {
+        public let text: String
+        public init(_ typed: String) throws { text = try PassNumber.parse(typed, as: Kind.self) }
+        public var description: String { text }
+    }
+
     public static func make<Kind: PassKind>(_ kind: Kind.Type, site: String, sequence: Int64) -> String {
         let body = "\(Kind.numberPrefix)-\(site)-\(String(format: "%06lld", sequence))"
         return "\(body)-\(CheckCharacter.compute(body))"

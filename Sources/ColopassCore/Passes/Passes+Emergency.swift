@@ -69,8 +69,8 @@ extension Passes {
 
     /// C6: the guard saw the holder's ID document at the door and typed its number, which must be
     /// the one the supervisor approved. Who and when are kept on the pass for the gate.
-    public func confirmEmergencyID(_ number: String, idNumber: String, by actor: Actor) throws -> EmergencyPass {
-        let number = try PassNumber.parse(number, as: EmergencyPassKind.self)
+    public func confirmEmergencyID(_ number: PassNumber.Of<EmergencyPassKind>, idNumber: String, by actor: Actor) throws -> EmergencyPass {
+        let number = number.text
         let shown = idNumber.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         guard !shown.isEmpty else {
             throw CoreError.invalid("id_number", zh: "请输入所出示证件的号码", en: "type the number of the document shown")

@@ -28,11 +28,11 @@ extension DemoSite {
             note: "新增两台服务器 / two new servers", by: client)
         for (serial, unit) in [("CN7Y0A01", 10), ("CN7Y0A02", 12)] {
             _ = try core.equipment.addWorkOrderItem(
-                order.number,
+                try WorkOrderNumber(order.number),
                 NewWorkOrderItem(kind: .server, brand: "Dell", model: "R750", serial: serial, rack: "A01", uPosition: unit),
                 by: client)
         }
-        _ = try core.equipment.issueWorkOrder(order.number, by: client)
+        _ = try core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: client)
         return "待办 / pending: 临时进入 / visit request \(visit.request.id), 紧急进入待复核 / emergency \(emergency.entry.id), 工单 / work order \(order.number), 搬出 / removal \(removal)"
     }
 
@@ -53,13 +53,13 @@ extension DemoSite {
         let serials = ["CN7Y0B01", "CN7Y0B02"]
         for (serial, unit) in zip(serials, [20, 22]) {
             _ = try yesterday.equipment.addWorkOrderItem(
-                order.number,
+                try WorkOrderNumber(order.number),
                 NewWorkOrderItem(kind: .server, brand: "Huawei", model: "2288H V5", serial: serial, rack: "A02", uPosition: unit),
                 by: client)
         }
-        _ = try yesterday.equipment.issueWorkOrder(order.number, by: client)
+        _ = try yesterday.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: client)
         let service = try core.accounts.actor(named: "kefu")
-        for serial in serials { _ = try core.equipment.acceptItem(workOrder: order.number, serial: serial, by: service) }
+        for serial in serials { _ = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: serial, by: service) }
         let removal = try core.equipment.fileRemoval(
             NewRemovalRequest(
                 kind: .decommission, clientId: 1, items: [serials[1]], removalDate: core.today.adding(days: 1).description,

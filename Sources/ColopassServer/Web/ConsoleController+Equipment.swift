@@ -16,7 +16,7 @@ extension ConsoleController {
             },
             APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                let view = try core.equipment.workOrder(try Input.text("number", context), by: actor)
+                let view = try core.equipment.workOrder(try try WorkOrderNumber(Input.text("number", context)), by: actor)
                 var page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context)
                 Notes.done(request, &page)
                 page.add(EquipmentTables.workOrderLines(view, page, zone, accept: actor.may(.acceptEquipment)))
@@ -26,10 +26,10 @@ extension ConsoleController {
                 let form = try await WebForm.read(request, context, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let serial = form.text("serial") {
-                    _ = try core.equipment.acceptItem(workOrder: number, serial: serial, by: actor)
+                    _ = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(number), serial: serial, by: actor)
                 } else {
                     let quantity = form.text("quantity") == nil ? 1 : Int(try form.int("quantity"))
-                    _ = try core.equipment.acceptLine(workOrder: number, line: Int(try form.int("line")), quantity: quantity, by: actor)
+                    _ = try core.equipment.acceptLine(workOrder: try WorkOrderNumber(number), line: Int(try form.int("line")), quantity: quantity, by: actor)
                 }
                 return Redirect.to("/web/work-orders/\(number)?done=accepted")
             },
@@ -37,12 +37,12 @@ extension ConsoleController {
                 let form = try await WebForm.read(request, context, core)
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 if let description = form.text("description") {
-                    _ = try core.equipment.refuseArrival(workOrder: number, description: description, by: actor)
+                    _ = try core.equipment.refuseArrival(workOrder: try WorkOrderNumber(number), description: description, by: actor)
                 } else if let serial = form.text("serial") {
-                    _ = try core.equipment.refuseItem(workOrder: number, serial: serial, reason: try form.require("reason"), by: actor)
+                    _ = try core.equipment.refuseItem(workOrder: try WorkOrderNumber(number), serial: serial, reason: try form.require("reason"), by: actor)
                 } else {
                     _ = try core.equipment.refuseLine(
-                        workOrder: number, line: Int(try form.int("line")), reason: try form.require("reason"), by: actor)
+                        workOrder: try WorkOrderNumber(number), line: Int(try form.int("line")), reason: try form.require("reason"), by: actor)
                 }
                 return Redirect.to("/web/work-orders/\(number)?done=refused")
             },
@@ -67,24 +67,24 @@ extension ConsoleController {
                     }
                     counts[String(key.dropFirst("count_".count))] = count
                 }
-                _ = try core.equipment.checkRemoval(number, serials: serials, counts: counts, by: try context.actor(core))
+                _ = try core.equipment.checkRemoval(try RemovalNumber(number), serials: serials, counts: counts, by: try context.actor(core))
                 return Redirect.to("/web/removals?done=checked")
             },
             APIRoute(.post, "/web/removals/{number}/approve", .signedIn, .decideRemoval) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let view = try core.equipment.approveRemoval(try Input.text("number", context), by: try context.actor(core))
+                let view = try core.equipment.approveRemoval(try try RemovalNumber(Input.text("number", context)), by: try context.actor(core))
                 guard let slip = view.exitSlip else { return Redirect.to("/web/removals?done=approved") }
                 return Redirect.to("/web/exit-slips/\(slip.number)")
             },
             APIRoute(.post, "/web/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
                 let form = try await WebForm.read(request, context, core)
                 _ = try core.equipment.rejectRemoval(
-                    try Input.text("number", context), reason: try form.require("reason"), by: try context.actor(core))
+                    try try RemovalNumber(Input.text("number", context)), reason: try form.require("reason"), by: try context.actor(core))
                 return Redirect.to("/web/removals?done=rejected")
             },
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
-                let slip = try await Offload.cpu { try core.equipment.renderExitSlip(number, by: actor) }
+                let slip = try await Offload.cpu { try core.equipment.renderExitSlip(try ExitSlipNumber(number), by: actor) }
                 var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
                 page.addPrintable([("slip", "slip", slip.svg)])
                 return page.response(path: "/web/exit-slips/\(slip.number)")

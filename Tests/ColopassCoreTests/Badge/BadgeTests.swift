@@ -13,7 +13,7 @@ struct BadgeTests {
         let site = try TestSite()
         let (_, _, people) = try site.companyWithStaff(1)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
-        return (site, card, try site.core.cards.renderBadge(card.number, by: site.service))
+        return (site, card, try site.core.cards.renderBadge(try CardNumber(card.number), by: site.service))
     }
 
     @Test func renderedQRDecodesWithAnIndependentDecoderToAGrantedCredential() throws {
@@ -62,15 +62,15 @@ struct BadgeTests {
         let (client, _) = try site.company(name: "A&B <Tech> \"Co\"")
         let person = try site.person(of: client.id)
         let card = try site.core.cards.issueCard(personId: person.id, by: site.service)
-        let badge = try site.core.cards.renderBadge(card.number, by: site.service)
+        let badge = try site.core.cards.renderBadge(try CardNumber(card.number), by: site.service)
         #expect(XMLCheck.isWellFormed(badge.front))
         #expect(badge.front.contains("A&amp;B &lt;Tech&gt; &quot;Co&quot;"))
     }
 
     @Test func noBadgeForACardThatIsNoLongerValidC1() throws {
         let (site, card, _) = try issued()
-        _ = try site.core.cards.reportCardLost(card.number, by: site.service)
-        #expect(site.refusalClause { _ = try site.core.cards.renderBadge(card.number, by: site.service) } == "C1.validity")
+        _ = try site.core.cards.reportCardLost(try CardNumber(card.number), by: site.service)
+        #expect(site.refusalClause { _ = try site.core.cards.renderBadge(try CardNumber(card.number), by: site.service) } == "C1.validity")
     }
 }
 

@@ -45,8 +45,8 @@ struct CardIssueTests {
         let (_, _, people) = try site.companyWithStaff(4)
         let first = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         let second = try site.core.cards.issueCard(personId: people[1].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(first.number, by: site.service)
-        _ = try site.core.cards.cancelCard(second.number, reason: "调岗", by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(first.number), by: site.service)
+        _ = try site.core.cards.cancelCard(try CardNumber(second.number), reason: "调岗", by: site.service)
         // Both slots are free again.
         _ = try site.core.cards.issueCard(personId: people[2].id, by: site.service)
         _ = try site.core.cards.issueCard(personId: people[3].id, by: site.service)
@@ -167,12 +167,12 @@ struct CardIssueTests {
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         var typo = Array(card.number)
         typo[typo.count - 3] = typo[typo.count - 3] == "1" ? "7" : "1"
-        #expect(throws: CoreError.self) { _ = try site.core.cards.card(String(typo), by: site.service) }
+        #expect(throws: CoreError.self) { _ = try site.core.cards.card(try CardNumber(String(typo)), by: site.service) }
         do {
-            _ = try site.core.cards.card(String(typo), by: site.service)
+            _ = try site.core.cards.card(try CardNumber(String(typo)), by: site.service)
         } catch CoreError.invalidInput(let field, _) {
             #expect(field == "card")
         }
-        #expect(try site.core.cards.card(card.number.lowercased(), by: site.service).card.id == card.id)
+        #expect(try site.core.cards.card(try CardNumber(card.number.lowercased()), by: site.service).card.id == card.id)
     }
 }

@@ -9,7 +9,7 @@ struct CardLifecycleTests {
         let site = try TestSite()
         let (_, _, people) = try site.companyWithStaff(1)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(card.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(card.number), by: site.service)
         #expect(try site.decision(card).denyReason == .lost)
         #expect(DenyReason.lost.clause.code == "C4.lost")
     }
@@ -21,27 +21,27 @@ struct CardLifecycleTests {
             NewClient(kind: .company, name: "别家", creditCode: "91310115MA1K3XY72K"), by: site.service)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         let stranger = try site.account("stranger", .clientUser, client: other.id)
-        #expect(site.refusalClause { _ = try site.core.cards.reportCardLost(card.number, by: stranger) } == "R3.client")
+        #expect(site.refusalClause { _ = try site.core.cards.reportCardLost(try CardNumber(card.number), by: stranger) } == "R3.client")
         let owner = try site.account("owner", .clientUser, client: client.id)
-        #expect(try site.core.cards.reportCardLost(card.number, by: owner).status == .lost)
+        #expect(try site.core.cards.reportCardLost(try CardNumber(card.number), by: owner).status == .lost)
     }
 
     @Test func reissueWithoutTheLossLetterIsRefusedC8Letter() throws {
         let site = try TestSite()
         let (_, _, people) = try site.companyWithStaff(1)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(card.number, by: site.service)
-        #expect(site.refusalClause { _ = try site.core.cards.reissueCard(card.number, lossLetterPath: nil, by: site.service) } == "C8.letter")
-        #expect(try site.core.cards.card(card.number, by: site.service).card.status == .lost)
+        _ = try site.core.cards.reportCardLost(try CardNumber(card.number), by: site.service)
+        #expect(site.refusalClause { _ = try site.core.cards.reissueCard(try CardNumber(card.number), lossLetterPath: nil, by: site.service) } == "C8.letter")
+        #expect(try site.core.cards.card(try CardNumber(card.number), by: site.service).card.status == .lost)
     }
 
     @Test func reissueBumpsTheGenerationAndTheOldQRIsDeniedForeverC8() throws {
         let site = try TestSite()
         let (_, _, people) = try site.companyWithStaff(1)
         let old = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(old.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(old.number), by: site.service)
         let new = try site.core.cards.reissueCard(
-            old.number, lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
+            try CardNumber(old.number), lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
         #expect(new.number == old.number)
         #expect(new.generation == 2)
         #expect(new.lossLetter != nil)
@@ -54,7 +54,7 @@ struct CardLifecycleTests {
         let (_, _, people) = try site.companyWithStaff(1)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         #expect(site.refusalClause {
-            _ = try site.core.cards.reissueCard(card.number, lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
+            _ = try site.core.cards.reissueCard(try CardNumber(card.number), lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
         } == "C8.not_lost")
     }
 
@@ -62,11 +62,11 @@ struct CardLifecycleTests {
         let site = try TestSite()
         let (_, _, people) = try site.companyWithStaff(3)
         let lost = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(lost.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(lost.number), by: site.service)
         _ = try site.core.cards.issueCard(personId: people[1].id, by: site.service)
         _ = try site.core.cards.issueCard(personId: people[2].id, by: site.service)
         #expect(site.refusalClause {
-            _ = try site.core.cards.reissueCard(lost.number, lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
+            _ = try site.core.cards.reissueCard(try CardNumber(lost.number), lossLetterPath: TestSite.fixtures + "/loss-letter.pdf", by: site.service)
         } == "C1.limit")
     }
 
@@ -88,16 +88,16 @@ struct CardLifecycleTests {
         let (_, contract, people) = try site.companyWithStaff(2)
         let kept = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         let lost = try site.core.cards.issueCard(personId: people[1].id, by: site.service)
-        _ = try site.core.cards.reportCardLost(lost.number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(lost.number), by: site.service)
         let termination = try site.core.registry.terminateContract(contract.number, by: site.service)
         #expect(Set(termination.cancelledCards) == [kept.number, lost.number])
         // A lost card cannot be handed back; the other one must be.
         #expect(termination.cardsToCollect == [kept.number])
         #expect(try site.decision(kept).denyReason == .contractTerminated)
-        let returned = try site.core.cards.recordCardReturn(kept.number, by: site.service)
+        let returned = try site.core.cards.recordCardReturn(try CardNumber(kept.number), by: site.service)
         #expect(returned.status == .returned && returned.returnedAt != nil)
         #expect(try site.decision(kept).denyReason == .returned)
-        #expect(site.refusalClause { _ = try site.core.cards.recordCardReturn(kept.number, by: site.service) } == "C9.state")
+        #expect(site.refusalClause { _ = try site.core.cards.recordCardReturn(try CardNumber(kept.number), by: site.service) } == "C9.state")
     }
 
     @Test func suspendedContractStopsItsCardsAtTheDoorC9Contract() throws {
@@ -115,7 +115,7 @@ struct CardLifecycleTests {
         let (_, _, people) = try site.companyWithStaff(1)
         let card = try site.core.cards.issueCard(personId: people[0].id, by: site.service)
         let seq = try site.lastSeq()
-        #expect(throws: CoreError.self) { _ = try site.core.cards.cancelCard(card.number, reason: "  ", by: site.service) }
+        #expect(throws: CoreError.self) { _ = try site.core.cards.cancelCard(try CardNumber(card.number), reason: "  ", by: site.service) }
         #expect(try site.lastSeq() == seq)
         #expect(try site.decision(card).isGranted)
     }

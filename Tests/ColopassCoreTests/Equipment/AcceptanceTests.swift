@@ -13,7 +13,7 @@ struct AcceptanceTests {
         try site.addPools()
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1", u: 12)])
         // when: the label is typed in lower case
-        let acceptance = try site.core.equipment.acceptItem(workOrder: order.number, serial: "sn-1", by: site.supervisor)
+        let acceptance = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "sn-1", by: site.supervisor)
         // then
         let item = acceptance.item
         #expect(item.clientId == client.id)
@@ -32,12 +32,12 @@ struct AcceptanceTests {
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
         // when
         let clause = site.refusalClause {
-            _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-999", by: site.supervisor)
+            _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-999", by: site.supervisor)
         }
         // then: refused, nothing racked, and the arrival is on record for the operator
         #expect(clause == "Q2.not_on_order")
         #expect(try site.count("inventory_item") == 0)
-        let view = try site.core.equipment.workOrder(order.number, by: site.service)
+        let view = try site.core.equipment.workOrder(try WorkOrderNumber(order.number), by: site.service)
         #expect(view.refusedArrivals.map(\.serial) == ["SN-999"])
         #expect(view.refusedArrivals.first?.recordedBy == "boss")
         let audit = try site.lastAudit()
@@ -53,20 +53,20 @@ struct AcceptanceTests {
         try site.addPools()
         let rails = NewWorkOrderItem(kind: .other, brand: "Generic", model: "Rail kit", serial: nil, quantity: 4, rack: "A01", uPosition: 1)
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1"), TestSite.server("SN-2", u: 20), rails])
-        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
-        let refused = try site.core.equipment.refuseItem(workOrder: order.number, serial: "SN-2", reason: "外壳损坏", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.supervisor)
+        let refused = try site.core.equipment.refuseItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-2", reason: "外壳损坏", by: site.supervisor)
         #expect(refused.order.status == .accepting)
-        let partial = try site.core.equipment.acceptLine(workOrder: order.number, line: 3, quantity: 3, by: site.supervisor)
+        let partial = try site.core.equipment.acceptLine(workOrder: try WorkOrderNumber(order.number), line: 3, quantity: 3, by: site.supervisor)
         #expect(partial.item.quantity == 3)
         // when: delivery is over
-        let closed = try site.core.equipment.closeWorkOrder(order.number, by: site.supervisor)
+        let closed = try site.core.equipment.closeWorkOrder(try WorkOrderNumber(order.number), by: site.supervisor)
         // then
         #expect(closed.order.status == .closed)
         #expect(closed.lines.map(\.status) == [.accepted, .refused, .short])
         #expect(closed.lines[1].reason == "外壳损坏")
         #expect(closed.lines[2].acceptedQuantity == 3)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-2", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-2", by: site.supervisor) }
                 == "Q2.state")
     }
 
@@ -76,7 +76,7 @@ struct AcceptanceTests {
         let rails = NewWorkOrderItem(kind: .other, brand: "Generic", model: "Rail kit", serial: nil, quantity: 2, rack: "A01", uPosition: 1)
         let order = try site.orderOnRackingDay(items: [rails])
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptLine(workOrder: order.number, line: 1, quantity: 3, by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptLine(workOrder: try WorkOrderNumber(order.number), line: 1, quantity: 3, by: site.supervisor) }
                 == "Q2.not_on_order")
     }
 
@@ -87,12 +87,12 @@ struct AcceptanceTests {
         // Two orders each within the quota on paper; only one server fits.
         let first = try site.draftOrder(items: [TestSite.server("SN-1")])
         let second = try site.draftOrder(items: [TestSite.server("SN-2", u: 20)])
-        _ = try site.core.equipment.issueWorkOrder(first.number, by: site.service)
-        _ = try site.core.equipment.issueWorkOrder(second.number, by: site.service)
+        _ = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(first.number), by: site.service)
+        _ = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(second.number), by: site.service)
         site.advance(hours: 48)
-        _ = try site.core.equipment.acceptItem(workOrder: first.number, serial: "SN-1", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(first.number), serial: "SN-1", by: site.supervisor)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: second.number, serial: "SN-2", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(second.number), serial: "SN-2", by: site.supervisor) }
                 == "Q2.quota")
         #expect(try site.count("inventory_item") == 1)
     }
@@ -102,7 +102,7 @@ struct AcceptanceTests {
         _ = try site.hostingCompany(quota: 1)
         let order = try site.draftOrder(items: [TestSite.server("SN-1")])
         #expect(
-            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-2", u: 20), by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), TestSite.server("SN-2", u: 20), by: site.service) }
                 == "Q2.quota")
     }
 
@@ -111,7 +111,7 @@ struct AcceptanceTests {
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [TestSite.server("SN-1")])
         #expect(
-            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-1", u: 20), by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), TestSite.server("SN-1", u: 20), by: site.service) }
                 == "Q2.duplicate_serial")
     }
 
@@ -121,7 +121,7 @@ struct AcceptanceTests {
         try site.addPools()
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.service) }
                 == "R2.self")
     }
 
@@ -131,13 +131,13 @@ struct AcceptanceTests {
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
         let user = try site.clientUser(client)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: user) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: user) }
                 == "Q2.role")
     }
 
     @Test func orderNumbersAreCheckedBeforeAnyLookup() throws {
         let site = try TestSite()
-        #expect(invalidField(coreError { try site.core.equipment.acceptItem(workOrder: "XX-1", serial: "SN", by: site.supervisor) }) == "work_order")
-        #expect(coreError { try site.core.equipment.workOrder("WO-000042", by: site.service) } == .notFound(entity: "work order", key: "WO-000042"))
+        #expect(invalidField(coreError { try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber("XX-1"), serial: "SN", by: site.supervisor) }) == "work_order")
+        #expect(coreError { try site.core.equipment.workOrder(try WorkOrderNumber("WO-000042"), by: site.service) } == .notFound(entity: "work order", key: "WO-000042"))
     }
 }

@@ -11,7 +11,7 @@ struct AllocationTests {
         _ = try site.hostingCompany()
         try site.addPools(cidr: "10.20.0.0/24")
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
-        let acceptance = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
+        let acceptance = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.supervisor)
         // The network address .0 is never handed out.
         #expect(acceptance.addresses == ["10.20.0.1"])
         #expect(acceptance.ports == ["SW-A01/1"])
@@ -23,7 +23,7 @@ struct AllocationTests {
         try site.addPools()
         let item = NewWorkOrderItem(kind: .switch, brand: "H3C", model: "S5130", serial: "SW-9", rack: "A01", uPosition: 40)
         let order = try site.orderOnRackingDay(items: [item])
-        let acceptance = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SW-9", by: site.supervisor)
+        let acceptance = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SW-9", by: site.supervisor)
         #expect(acceptance.addresses.isEmpty)
         #expect(acceptance.ports.isEmpty)
     }
@@ -55,10 +55,10 @@ struct AllocationTests {
         _ = try site.hostingCompany()
         try site.addPools(cidr: "10.20.0.0/30")  // two hosts: .1 and .2
         let order = try site.orderOnRackingDay(items: ["SN-1", "SN-2", "SN-3"].enumerated().map { TestSite.server($1, u: 1 + 2 * $0) })
-        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
-        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-2", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-2", by: site.supervisor)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-3", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-3", by: site.supervisor) }
                 == "Q3.pool_exhausted")
         // The acceptance rolled back as a whole: no server on site without its address.
         #expect(try site.count("inventory_item") == 2)

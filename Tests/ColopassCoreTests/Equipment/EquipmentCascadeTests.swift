@@ -21,8 +21,8 @@ struct EquipmentCascadeTests {
         // when
         _ = try site.core.registry.terminateContract(contract.number, by: site.service)
         // then
-        #expect(try site.core.equipment.workOrder(pending.number, by: site.service).order.status == .cancelled)
-        let cancelled = try site.core.equipment.removal(removal.request.number, by: site.service)
+        #expect(try site.core.equipment.workOrder(try WorkOrderNumber(pending.number), by: site.service).order.status == .cancelled)
+        let cancelled = try site.core.equipment.removal(try RemovalNumber(removal.request.number), by: site.service)
         #expect(cancelled.request.status == .cancelled)
         #expect(cancelled.exitSlip?.status == .cancelled)
         #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .contractTerminated)

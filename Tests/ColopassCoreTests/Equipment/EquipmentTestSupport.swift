@@ -43,14 +43,14 @@ extension TestSite {
     /// An order filed by customer service for `contract`, racking `hours` from now, with `items`.
     func draftOrder(contract: String = "HT-1", in hours: Double = 48, items: [NewWorkOrderItem]) throws -> WorkOrder {
         let order = try core.equipment.createWorkOrder(contract: contract, plannedAt: now.addingTimeInterval(hours * 3600), by: service)
-        for item in items { _ = try core.equipment.addWorkOrderItem(order.number, item, by: service) }
+        for item in items { _ = try core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), item, by: service) }
         return order
     }
 
     /// A draft issued in good time, and the clock moved to its racking time.
     func orderOnRackingDay(contract: String = "HT-1", items: [NewWorkOrderItem]) throws -> WorkOrder {
         let order = try draftOrder(contract: contract, items: items)
-        let issued = try core.equipment.issueWorkOrder(order.number, by: service)
+        let issued = try core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: service)
         now = issued.plannedAt
         return issued
     }
@@ -59,7 +59,7 @@ extension TestSite {
     func hostedServers(_ serials: [String], contract: String = "HT-1") throws -> [InventoryItem] {
         let order = try orderOnRackingDay(
             contract: contract, items: serials.enumerated().map { Self.server($1, u: 1 + 2 * $0) })
-        return try serials.map { try core.equipment.acceptItem(workOrder: order.number, serial: $0, by: supervisor).item }
+        return try serials.map { try core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: $0, by: supervisor).item }
     }
 
     /// Movers with valid resident IDs and their ID copies (Q5).
@@ -81,8 +81,8 @@ extension TestSite {
     func approvedRemoval(_ request: NewRemovalRequest, filer: Actor) throws -> (RemovalView, ExitSlip) {
         let filed = try core.equipment.fileRemoval(request, by: filer)
         let serials = filed.items.compactMap(\.serial)
-        _ = try core.equipment.checkRemoval(filed.request.number, serials: serials, by: service)
-        let approved = try core.equipment.approveRemoval(filed.request.number, by: service)
+        _ = try core.equipment.checkRemoval(try RemovalNumber(filed.request.number), serials: serials, by: service)
+        let approved = try core.equipment.approveRemoval(try RemovalNumber(filed.request.number), by: service)
         return (approved, try #require(approved.exitSlip))
     }
 

@@ -46,7 +46,7 @@ struct ExitSlipTests {
     @Test func slipAfterItsRequestWasWithdrawnIsRefusedQ4Withdrawn() throws {
         let (site, _, slip) = try slipInHand()
         let request = try site.core.equipment.removals(by: site.service)[0]
-        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "计划改期", by: site.service)
+        _ = try site.core.equipment.cancelRemoval(try RemovalNumber(request.request.number), reason: "计划改期", by: site.service)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.credential, by: site.guardOnDuty) } == "Q4.withdrawn")
         #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .removalWithdrawn)
     }
@@ -69,7 +69,7 @@ struct ExitSlipTests {
     @Test func repairSlipAfterItsRequestWasWithdrawnIsRefusedQ5Withdrawn() throws {
         let (site, _, slip) = try slipInHand(.repair)
         let request = try site.core.equipment.removals(by: site.service)[0]
-        _ = try site.core.equipment.cancelRemoval(request.request.number, reason: "维修取消", by: site.service)
+        _ = try site.core.equipment.cancelRemoval(try RemovalNumber(request.request.number), reason: "维修取消", by: site.service)
         #expect(site.refusalClause { _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty) } == "Q5.withdrawn")
         #expect(try site.core.credentials.verifyCredential(slip.credential).denyReason == .repairWithdrawn)
     }
@@ -97,9 +97,9 @@ struct ExitSlipTests {
         #expect(try site.liveAddresses(of: items[0]) == addresses)
         // Back from repair, checked by serial against the same request.
         #expect(
-            site.refusalClause { _ = try site.core.equipment.returnFromRepair(use.removal.request.number, items: ["SN-2"], by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.returnFromRepair(try RemovalNumber(use.removal.request.number), items: ["SN-2"], by: site.supervisor) }
                 == "Q5.not_on_request")
-        let back = try site.core.equipment.returnFromRepair(use.removal.request.number, items: ["SN-1"], by: site.supervisor)
+        let back = try site.core.equipment.returnFromRepair(try RemovalNumber(use.removal.request.number), items: ["SN-1"], by: site.supervisor)
         #expect(back.request.status == .returned)
         #expect(try site.item(items[0].id).status == .onSite)
         #expect(try site.liveAddresses(of: items[0]) == addresses)
@@ -119,7 +119,7 @@ struct ExitSlipTests {
 
     @Test func printedSlipIsWellFormedAndItsQRDecodesToAGrantedCredential() throws {
         let (site, _, slip) = try slipInHand(.repair)
-        let rendered = try site.core.equipment.renderExitSlip(slip.number, by: site.service)
+        let rendered = try site.core.equipment.renderExitSlip(try ExitSlipNumber(slip.number), by: site.service)
         #expect(XMLCheck.isWellFormed(rendered.svg))
         #expect(rendered.svg.contains("出门条"))
         #expect(rendered.svg.contains("Exit slip"))
@@ -136,6 +136,6 @@ struct ExitSlipTests {
     @Test func aUsedSlipIsNotPrintedAgain() throws {
         let (site, _, slip) = try slipInHand()
         _ = try site.core.equipment.useExitSlip(slip.number, by: site.guardOnDuty)
-        #expect(site.refusalClause { _ = try site.core.equipment.renderExitSlip(slip.number, by: site.service) } == "Q4.state")
+        #expect(site.refusalClause { _ = try site.core.equipment.renderExitSlip(try ExitSlipNumber(slip.number), by: site.service) } == "Q4.state")
     }
 }

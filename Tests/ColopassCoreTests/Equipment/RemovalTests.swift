@@ -107,35 +107,35 @@ struct RemovalTests {
         let (site, client, user, _) = try hosted()
         let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1", "SN-2"], site: site), by: user)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.checkRemoval(filed.request.number, serials: ["SN-1", "SN-7"], by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.checkRemoval(try RemovalNumber(filed.request.number), serials: ["SN-1", "SN-7"], by: site.service) }
                 == "Q4.mismatch")
-        #expect(try site.core.equipment.removal(filed.request.number, by: user).request.status == .filed)
+        #expect(try site.core.equipment.removal(try RemovalNumber(filed.request.number), by: user).request.status == .filed)
     }
 
     @Test func noExitSlipBeforeTheCheckQ4Unchecked() throws {
         let (site, client, user, _) = try hosted()
         let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(filed.request.number, by: site.service) } == "Q4.unchecked")
+        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(try RemovalNumber(filed.request.number), by: site.service) } == "Q4.unchecked")
     }
 
     @Test func noOneDecidesARequestTheyFiledR2Self() throws {
         let (site, client, _, _) = try hosted()
         let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: site.service)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.checkRemoval(filed.request.number, serials: ["SN-1"], by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.checkRemoval(try RemovalNumber(filed.request.number), serials: ["SN-1"], by: site.service) }
                 == "R2.self")
     }
 
     @Test func onlyCustomerServiceApprovesQ4Approver() throws {
         let (site, client, user, _) = try hosted()
         let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(filed.request.number, by: site.supervisor) } == "Q4.approver")
+        #expect(site.refusalClause { _ = try site.core.equipment.approveRemoval(try RemovalNumber(filed.request.number), by: site.supervisor) } == "Q4.approver")
     }
 
     @Test func rejectionKeepsItsReasonAndIssuesNoSlip() throws {
         let (site, client, user, _) = try hosted()
         let filed = try site.core.equipment.fileRemoval(decommission(client, ["SN-1"], site: site), by: user)
-        let rejected = try site.core.equipment.rejectRemoval(filed.request.number, reason: "清单与合同不符", by: site.service)
+        let rejected = try site.core.equipment.rejectRemoval(try RemovalNumber(filed.request.number), reason: "清单与合同不符", by: site.service)
         #expect(rejected.request.status == .rejected)
         #expect(rejected.request.rejectReason == "清单与合同不符")
         #expect(rejected.request.decidedBy == "cs")

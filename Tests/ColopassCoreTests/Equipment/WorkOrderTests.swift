@@ -12,7 +12,7 @@ struct WorkOrderTests {
         let order = try site.draftOrder(in: 23, items: [TestSite.server("SN-1")])
         let before = try site.equipmentRows()
         // when / then
-        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service) } == "Q1.lead_time")
+        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: site.service) } == "Q1.lead_time")
         var after = try site.equipmentRows()
         after["audit_record"]! -= 1  // the refusal itself is audited
         #expect(after == before)
@@ -23,7 +23,7 @@ struct WorkOrderTests {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(in: 24, items: [TestSite.server("SN-1")])
-        let issued = try site.core.equipment.issueWorkOrder(order.number, by: site.service)
+        let issued = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: site.service)
         #expect(issued.status == .issued)
         #expect(issued.issuedBy == "cs")
         #expect(try site.lastAudit().action == "workorder.issue")
@@ -36,11 +36,11 @@ struct WorkOrderTests {
         let order = try site.orderOnRackingDay(items: [TestSite.server("SN-1")])
         site.advance(hours: -1)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor) }
+            site.refusalClause { _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.supervisor) }
                 == "Q1.too_early")
         #expect(try site.count("inventory_item") == 0)
         site.advance(hours: 1)
-        _ = try site.core.equipment.acceptItem(workOrder: order.number, serial: "SN-1", by: site.supervisor)
+        _ = try site.core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: "SN-1", by: site.supervisor)
     }
 
     @Test func orderNeedsTheClientsContractInForceQ1Contract() throws {
@@ -68,7 +68,7 @@ struct WorkOrderTests {
         let order = try site.draftOrder(items: [])
         #expect(
             site.refusalClause {
-                _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-1", rack: "Z99"), by: site.service)
+                _ = try site.core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), TestSite.server("SN-1", rack: "Z99"), by: site.service)
             } == "Q1.rack")
     }
 
@@ -76,16 +76,16 @@ struct WorkOrderTests {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
-        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service) } == "Q1.empty")
+        #expect(site.refusalClause { _ = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: site.service) } == "Q1.empty")
     }
 
     @Test func itemsAreAddedToDraftsOnlyQ1State() throws {
         let site = try TestSite()
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [TestSite.server("SN-1")])
-        _ = try site.core.equipment.issueWorkOrder(order.number, by: site.service)
+        _ = try site.core.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: site.service)
         #expect(
-            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(order.number, TestSite.server("SN-2"), by: site.service) }
+            site.refusalClause { _ = try site.core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), TestSite.server("SN-2"), by: site.service) }
                 == "Q1.state")
     }
 
@@ -102,7 +102,7 @@ struct WorkOrderTests {
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
         let before = try site.equipmentRows()
-        #expect(invalidField(coreError { try site.core.equipment.addWorkOrderItem(order.number, item, by: site.service) }) == field)
+        #expect(invalidField(coreError { try site.core.equipment.addWorkOrderItem(try WorkOrderNumber(order.number), item, by: site.service) }) == field)
         #expect(try site.equipmentRows() == before)
     }
 
@@ -111,7 +111,7 @@ struct WorkOrderTests {
         _ = try site.hostingCompany()
         let order = try site.draftOrder(items: [])
         let line = try site.core.equipment.addWorkOrderItem(
-            order.number,
+            try WorkOrderNumber(order.number),
             NewWorkOrderItem(kind: .other, brand: "Generic", model: "Rail kit", serial: nil, quantity: 4, rack: "A01", uPosition: 1),
             by: site.service)
         #expect(line.quantity == 4)

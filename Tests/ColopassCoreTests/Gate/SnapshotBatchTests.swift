@@ -18,7 +18,7 @@ struct SnapshotBatchTests {
             let person = try site.person(of: client, name: "员工\(index)", idNumber: id)
             cards.append(try site.core.cards.issueCard(personId: person.id, by: site.service))
         }
-        _ = try site.core.cards.reportCardLost(cards[1].number, by: site.service)
+        _ = try site.core.cards.reportCardLost(try CardNumber(cards[1].number), by: site.service)
         try site.core.store.pool.read { db in
             let keys = try Row.fetchAll(db, sql: "SELECT DISTINCT kind, credential_id FROM gate_change ORDER BY credential_id DESC")
                 .map { (CredentialKind(rawValue: $0["kind"])!, $0["credential_id"] as Int64) }

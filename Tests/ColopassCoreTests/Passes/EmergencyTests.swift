@@ -90,7 +90,7 @@ struct EmergencyTests {
         let (client, _) = try site.company()
         let pass = try #require(try site.approvedEmergency(clientId: client.id).passes.first)
         func confirm(_ shown: String, by actor: Actor) -> String? {
-            site.refusalClause { _ = try site.core.passes.confirmEmergencyID(pass.pass.number, idNumber: shown, by: actor) }
+            site.refusalClause { _ = try site.core.passes.confirmEmergencyID(try PassNumber.Of<EmergencyPassKind>(pass.pass.number), idNumber: shown, by: actor) }
         }
         // a document that is not the approved one is refused, and nothing is recorded
         #expect(confirm("110105198503121234", by: site.guardOnDuty) == "C6.id_mismatch")
@@ -100,7 +100,7 @@ struct EmergencyTests {
         // when
         site.advance(hours: 0.25)
         let confirmed = try site.core.passes.confirmEmergencyID(
-            pass.pass.number.lowercased(), idNumber: " 110108197910014561 ", by: site.guardOnDuty)
+            try PassNumber.Of<EmergencyPassKind>(pass.pass.number.lowercased()), idNumber: " 110108197910014561 ", by: site.guardOnDuty)
         // then: who and when are kept on the pass, and in the visitor log
         #expect(confirmed.idConfirmedBy == "gate1")
         #expect(confirmed.idConfirmedAt == site.now)

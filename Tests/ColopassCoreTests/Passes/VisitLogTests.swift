@@ -10,7 +10,7 @@ struct VisitLogTests {
         let approved = try site.approvedRequest()
         let emergency = try #require(try site.approvedEmergency(clientId: approved.client.id).passes.first)
         _ = try site.core.passes.confirmEmergencyID(
-            emergency.pass.number, idNumber: "110108197910014561", by: site.guardOnDuty)
+            try PassNumber.Of<EmergencyPassKind>(emergency.pass.number), idNumber: "110108197910014561", by: site.guardOnDuty)
         let log = try site.visitLog()
         #expect(log.map(\.event) == [.filed, .filed, .passIssued, .passIssued, .passIssued, .idConfirmed])
         #expect(log.map(\.kind) == [.temporary, .temporary, .temporary, .temporary, .emergency, .emergency])

@@ -149,19 +149,19 @@ final class ServerSite: @unchecked Sendable {
         let issued = try core.equipment.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(48 * 3600), by: cs)
         for (index, serial) in ["SN-A1", "SN-A2", "SN-A3"].enumerated() {
             _ = try core.equipment.addWorkOrderItem(
-                issued.number,
+                try WorkOrderNumber(issued.number),
                 NewWorkOrderItem(kind: .server, brand: "Dell", model: "R750", serial: serial, rack: "A01", uPosition: 1 + 2 * index),
                 by: cs)
         }
-        _ = try core.equipment.issueWorkOrder(issued.number, by: cs)
+        _ = try core.equipment.issueWorkOrder(try WorkOrderNumber(issued.number), by: cs)
         let draft = try core.equipment.createWorkOrder(contract: "HT-A3", plannedAt: now.addingTimeInterval(96 * 3600), by: cs)
         _ = try core.equipment.addWorkOrderItem(
-            draft.number,
+            try WorkOrderNumber(draft.number),
             NewWorkOrderItem(kind: .server, brand: "Dell", model: "R760", serial: "SN-D1", rack: "A01", uPosition: 20), by: cs)
         now = issued.plannedAt
         try renewSessions()
-        let first = try core.equipment.acceptItem(workOrder: issued.number, serial: "SN-A1", by: actor("boss")).item.number
-        let second = try core.equipment.acceptItem(workOrder: issued.number, serial: "SN-A2", by: actor("boss")).item.number
+        let first = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(issued.number), serial: "SN-A1", by: actor("boss")).item.number
+        let second = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(issued.number), serial: "SN-A2", by: actor("boss")).item.number
         let removal = try core.equipment.fileRemoval(repair(fixture, items: [first]), by: actor("ua")).request.number
         return Equipment(draft: draft.number, issued: issued.number, item: first, secondItem: second, removal: removal)
     }
