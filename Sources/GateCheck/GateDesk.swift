@@ -84,8 +84,10 @@ public final class GateDesk: @unchecked Sendable {
                 lastSync: self.state.lastSync, photoPath: entry?.photo.map { self.replica.photoPath($0) })
         }
         // A door always records (write transaction, durable). The decision-only path is for
-        // measurement: two single-row reads need no read transaction around them.
-        return try record ? replica.pool.write(body) : replica.pool.unsafeRead(body)
+        // measurement: the same reads on the same connection as the door's, and two single-row
+        // reads need no transaction around them. (Borrowing a reader from the pool instead
+        // cost more than the two reads.)
+        return try record ? replica.pool.write(body) : replica.pool.writeWithoutTransaction(body)
     }
 
     /// Direction, anti-passback and the guard's confirmations. Returns a deny reason (or nil)
