@@ -23,7 +23,8 @@ public final class Replica: Sendable {
             // handful of pages spread over the whole file (an entry among 100k, a card's last
             // passage among 1M events), so most miss SQLite's 2 MiB page cache, and those system
             // calls cost the door more than its SQL did. The map shares the OS page cache (no copy
-            // per connection); writes still go through the WAL as before.
+            // per connection); writes still go through the WAL as before. Pages a process has
+            // touched count in its resident size: clean file pages, given back under pressure.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mapSize)")
         }
         pool = try DatabasePool(
