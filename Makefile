@@ -7,9 +7,9 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8080
 # System packages the build, the tests and the benchmarks need (Debian names): zbar-tools reads
 # badges back in the tests, chromium and its driver run the browser test (CJK fonts so its
-# screenshots show the Chinese), wrk loads the server.
+# screenshots show the Chinese), wrk loads the server, time reads gate-check's peak memory.
 APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools \
-                chromium chromium-driver fonts-noto-cjk wrk
+                chromium chromium-driver fonts-noto-cjk wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug
 

@@ -32,10 +32,10 @@ struct CardsController: Sendable {
                     try core.cards.issueCard(personId: body.personId, by: try context.actor(core)), status: .created)
             },
             APIRoute(.get, "/api/cards/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.cards.card(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.cards.card(try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/lost", .signedIn, .reportCardLost) { _, context in
-                try Reply.json(try core.cards.reportCardLost(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.cards.reportCardLost(try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/reissue", .signedIn, .issueCards) { request, context in
                 let body = try await Input.json(ReissueRequest.self, from: request, core)
@@ -49,11 +49,11 @@ struct CardsController: Sendable {
                 let body = try await Input.json(CancelRequest.self, from: request, core)
                 return try Reply.json(
                     try core.cards.cancelCard(
-                        try try CardNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
+                        try CardNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/cards/{number}/return", .signedIn, .returnCards) { _, context in
                 try Reply.json(
-                    try core.cards.recordCardReturn(try try CardNumber(Input.text("number", context)), by: try context.actor(core)))
+                    try core.cards.recordCardReturn(try CardNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/cards/{number}/badge/{file}", .signedIn, .issueCards) { _, context in
                 let file = try Input.text("file", context)

@@ -57,7 +57,7 @@ struct EmergenciesController: Sendable {
                 let body = try await Input.json(ConfirmRequest.self, from: request, core)
                 return try Reply.json(
                     try core.passes.confirmEmergencyID(
-                        try try PassNumber.Of<EmergencyPassKind>(Input.text("number", context)), idNumber: body.idNumber, by: try context.actor(core)))
+                        try PassNumber.Of<EmergencyPassKind>(Input.text("number", context)), idNumber: body.idNumber, by: try context.actor(core)))
             },
         ]
     }

@@ -70,7 +70,7 @@ struct EquipmentController: Sendable {
                 return try Reply.json(order, status: .created)
             },
             APIRoute(.get, "/api/work-orders/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.equipment.workOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.workOrder(try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/items", .signedIn, .fileWorkOrder) { request, context in
                 let body = try await Input.json(NewItem.self, from: request, core)
@@ -80,7 +80,7 @@ struct EquipmentController: Sendable {
                         en: "one of \(EquipmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 let line = try core.equipment.addWorkOrderItem(
-                    try try WorkOrderNumber(Input.text("number", context)),
+                    try WorkOrderNumber(Input.text("number", context)),
                     NewWorkOrderItem(
                         kind: kind, brand: body.brand, model: body.model, serial: body.serial,
                         quantity: body.quantity ?? 1, rack: body.rack, uPosition: body.uPosition),
@@ -88,13 +88,13 @@ struct EquipmentController: Sendable {
                 return try Reply.json(line, status: .created)
             },
             APIRoute(.post, "/api/work-orders/{number}/issue", .signedIn, .fileWorkOrder) { _, context in
-                try Reply.json(try core.equipment.issueWorkOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.issueWorkOrder(try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/cancel", .signedIn, .fileWorkOrder) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
                     try core.equipment.cancelWorkOrder(
-                        try try WorkOrderNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
+                        try WorkOrderNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/work-orders/{number}/accept", .signedIn, .acceptEquipment) { request, context in
                 let body = try await Input.json(Arrival.self, from: request, core)
@@ -126,7 +126,7 @@ struct EquipmentController: Sendable {
                 return try Reply.json(try core.equipment.refuseLine(workOrder: try WorkOrderNumber(number), line: line, reason: reason, by: actor))
             },
             APIRoute(.post, "/api/work-orders/{number}/close", .signedIn, .acceptEquipment) { _, context in
-                try Reply.json(try core.equipment.closeWorkOrder(try try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.closeWorkOrder(try WorkOrderNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/inventory", .signedIn, .viewRegistry) { request, context in
                 try Reply.json(

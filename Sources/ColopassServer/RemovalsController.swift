@@ -74,36 +74,36 @@ struct RemovalsController: Sendable {
                 return try Reply.json(view, status: .created)
             },
             APIRoute(.get, "/api/removals/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.equipment.removal(try try RemovalNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.removal(try RemovalNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
                 let body = try await Input.json(Check.self, from: request, core)
                 return try Reply.json(
                     try core.equipment.checkRemoval(
-                        try try RemovalNumber(Input.text("number", context)), serials: body.serials, counts: body.counts ?? [:],
+                        try RemovalNumber(Input.text("number", context)), serials: body.serials, counts: body.counts ?? [:],
                         by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/approve", .signedIn, .decideRemoval) { _, context in
-                try Reply.json(try core.equipment.approveRemoval(try try RemovalNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.approveRemoval(try RemovalNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.equipment.rejectRemoval(try try RemovalNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
+                    try core.equipment.rejectRemoval(try RemovalNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/cancel", .signedIn, .fileRemoval) { request, context in
                 let body = try await Input.json(Reason.self, from: request, core)
                 return try Reply.json(
-                    try core.equipment.cancelRemoval(try try RemovalNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
+                    try core.equipment.cancelRemoval(try RemovalNumber(Input.text("number", context)), reason: body.reason, by: try context.actor(core)))
             },
             APIRoute(.post, "/api/removals/{number}/return", .signedIn, .acceptEquipment) { request, context in
                 let body = try await Input.json(Items.self, from: request, core)
                 return try Reply.json(
                     try core.equipment.returnFromRepair(
-                        try try RemovalNumber(Input.text("number", context)), items: body.items, by: try context.actor(core)))
+                        try RemovalNumber(Input.text("number", context)), items: body.items, by: try context.actor(core)))
             },
             APIRoute(.get, "/api/exit-slips/{number}", .signedIn, .viewRegistry) { _, context in
-                try Reply.json(try core.equipment.exitSlip(try try ExitSlipNumber(Input.text("number", context)), by: try context.actor(core)))
+                try Reply.json(try core.equipment.exitSlip(try ExitSlipNumber(Input.text("number", context)), by: try context.actor(core)))
             },
             APIRoute(.get, "/api/exit-slips/{number}/slip", .signedIn, .decideRemoval) { _, context in
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))

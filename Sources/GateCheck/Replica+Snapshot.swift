@@ -38,32 +38,74 @@ extension Replica {
     }
 
     static func entry(kind: CredentialKind, id: UInt32, _ db: Database) throws -> GateEntry? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM entry WHERE kind = ? AND credential_id = ?")
-        return try Row.fetchOne(statement, arguments: [kind.rawValue, id]).map(entry)
+        let statement = try db.cachedStatement(sql: selectEntry)
+        // The cursor's row is read in place, without the copy of every value `fetchOne` makes;
+        // it stays valid only while the cursor lives.
+        let cursor = try Row.fetchCursor(statement, arguments: [kind.rawValue, id])
+        return try withExtendedLifetime(cursor) { try cursor.next().map(entry) }
+    }
+
+    private static let selectEntry =
+        "SELECT \(EntryColumn.allCases.map(\.name).joined(separator: ", ")) FROM entry WHERE kind = ? AND credential_id = ?"
+
+    /// The entry's columns in the order `entry(_:)` reads them: by position, because a column
+    /// looked up by name is lower-cased on every read, which cost the door more than SQLite's
+    /// own lookup of the row.
+    enum EntryColumn: Int, CaseIterable {
+        case kind, credentialId, generation, state, holderActive, contractStatus, contractStartsOn, contractEndsOn
+        case validFrom, validUntil, holderName, company, maskedID, photo, escortRequired, details, stoppedUnder
+        case slipPurpose
+
+        var name: String {
+            switch self {
+            case .kind: "kind"
+            case .credentialId: "credential_id"
+            case .generation: "generation"
+            case .state: "state"
+            case .holderActive: "holder_active"
+            case .contractStatus: "contract_status"
+            case .contractStartsOn: "contract_starts_on"
+            case .contractEndsOn: "contract_ends_on"
+            case .validFrom: "valid_from"
+            case .validUntil: "valid_until"
+            case .holderName: "holder_name"
+            case .company: "company"
+            case .maskedID: "masked_id"
+            case .photo: "photo"
+            case .escortRequired: "escort_required"
+            case .details: "details"
+            case .stoppedUnder: "stopped_under"
+            case .slipPurpose: "slip_purpose"
+            }
+        }
     }
 
     /// The enumerated columns are read as text: a value this build does not know is kept and
     /// denies (see `GateEntry.unknownValues`); it never reads as "active" or "in force".
     static func entry(_ row: Row) -> GateEntry {
+        // StatementColumnConvertible: GRDB's fast path, reading SQLite's value without a
+        // DatabaseValue in between.
+        typealias Column = DatabaseValueConvertible & StatementColumnConvertible
+        func value<Value: Column>(_ column: EntryColumn) -> Value { row[column.rawValue] }
+        func optional<Value: Column>(_ column: EntryColumn) -> Value? { row[column.rawValue] }
         var entry = GateEntry(
-            kind: CredentialKind(rawValue: row["kind"]) ?? .accessCard, credentialId: row["credential_id"],
-            generation: row["generation"], state: .cancelled,
-            holderActive: row["holder_active"], contractStatus: nil,
-            contractStartsOn: (row["contract_starts_on"] as String?).flatMap(Day.init),
-            contractEndsOn: (row["contract_ends_on"] as String?).flatMap(Day.init),
-            validFrom: Date(timeIntervalSince1970: row["valid_from"]),
-            validUntil: Date(timeIntervalSince1970: row["valid_until"]), holderName: row["holder_name"],
-            company: row["company"], maskedID: row["masked_id"], photo: row["photo"],
-            escortRequired: row["escort_required"],
-            details: (row["details"] as String).split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
-        entry.readEnumerated { field in row[Self.column[field]!] }
+            kind: CredentialKind(rawValue: value(.kind)) ?? .accessCard, credentialId: value(.credentialId),
+            generation: value(.generation), state: .cancelled,
+            holderActive: value(.holderActive), contractStatus: nil,
+            contractStartsOn: (optional(.contractStartsOn) as String?).flatMap(Day.init),
+            contractEndsOn: (optional(.contractEndsOn) as String?).flatMap(Day.init),
+            validFrom: Date(timeIntervalSince1970: value(.validFrom)),
+            validUntil: Date(timeIntervalSince1970: value(.validUntil)), holderName: value(.holderName),
+            company: value(.company), maskedID: value(.maskedID), photo: optional(.photo),
+            escortRequired: value(.escortRequired),
+            details: (value(.details) as String).split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+        entry.readEnumerated { field in optional(Self.column[field]!) }
         return entry
     }
 
     /// The replica's column of each enumerated field.
-    private static let column = [
-        "state": "state", "contractStatus": "contract_status", "stoppedUnder": "stopped_under",
-        "slipPurpose": "slip_purpose",
+    private static let column: [String: EntryColumn] = [
+        "state": .state, "contractStatus": .contractStatus, "stoppedUnder": .stoppedUnder, "slipPurpose": .slipPurpose,
     ]
 
     static func store(_ entry: GateEntry, _ db: Database) throws {

@@ -48,9 +48,9 @@ enum GateBench {
         line("verify only (no write)", withoutWrite, readSeconds)
         if let openssl {
             let ratio = (Double(withoutWrite.count) / readSeconds) / openssl.verify
-            print("openssl speed ed25519 verify: \(Measure.format(openssl.verify, 0))/s (mean of a run before and after) — verify-only is \(Measure.format(ratio, 2)) of it (aim ≥ 0.50)")
+            print("openssl speed ed25519 verify: \(Measure.format(openssl.verify, 0))/s (mean of a run before and after) — verify-only is \(Measure.format(ratio, 2)) of it (aim ≥ 0.70)")
         }
-        print("p99 with write: \(Measure.format(Measure.percentile(withWrite, 0.99), 3)) ms (aim < 5 ms)")
+        print("p99 with write: \(Measure.format(Measure.percentile(withWrite, 0.99), 3)) ms (aim < 1 ms)")
         let size = try FileManager.default.contentsOfDirectory(atPath: directory).reduce(0) { total, name in
             total + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
         }
@@ -103,6 +103,11 @@ enum GateBench {
     }
 
     /// Runs the real `gate-check verify` on the full replica and reads its peak resident memory.
+    ///
+    /// Through `/usr/bin/time`, which forks it and reads its own rusage: Linux charges a spawned
+    /// child with the high-water mark of the process it was spawned from (the bench, with 100k
+    /// credentials and the replica's mapped pages), so the bench's RUSAGE_CHILDREN would report
+    /// the bench, not gate-check.
     private static func peakMemoryOfGateCheck(directory: String, text: String) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("gate-check").path
@@ -110,16 +115,24 @@ enum GateBench {
             print("gate-check peak memory: binary not built next to the benchmark")
             return
         }
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else {
+            print("gate-check peak memory: needs /usr/bin/time (Debian's `time`)")
+            return
+        }
+        let report = directory + "/gate-check-rusage"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["verify", text, "--gate", "BENCH", "--direction", "in", "--gate-dir", directory, "--json"]
+        process.executableURL = URL(fileURLWithPath: time)
+        process.arguments = ["-f", "%M", "-o", report, binary] + [
+            "verify", text, "--gate", "BENCH", "--direction", "in", "--gate-dir", directory, "--json",
+        ]
         process.standardOutput = FileHandle.nullDevice
         let started = DispatchTime.now().uptimeNanoseconds
         try process.run()
         process.waitUntilExit()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        print("gate-check verify as a process: exit \(process.terminationStatus), \(Measure.format(milliseconds, 1)) ms wall including start-up, peak memory \(Measure.format(Double(usage.ru_maxrss) / 1024, 1)) MiB")
+        let kilobytes = (try? String(contentsOfFile: report, encoding: .utf8))?
+            .split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? .nan
+        print("gate-check verify as a process: exit \(process.terminationStatus), \(Measure.format(milliseconds, 1)) ms wall including start-up, peak memory \(Measure.format(kilobytes / 1024, 1)) MiB")
     }
 }

@@ -68,7 +68,7 @@ enum ServerBenchSeed {
                 clientId: first.id, name: personName(0), idType: "resident_id", idNumber: residentID(0),
                 phone: phone(0), photoPath: photo, idCopyPath: photo, letterPath: photo), by: service
         ).person
-        let template = try core.cards.card(try try CardNumber(core.cards.issueCard(personId: person.id, by: service).number), by: service).card
+        let template = try core.cards.card(try CardNumber(core.cards.issueCard(personId: person.id, by: service).number), by: service).card
         let keyPath = directory + "/data/keys/signing-\(template.keyId).key"
         guard let raw = [UInt8](hex: try String(contentsOfFile: keyPath, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines))

@@ -16,7 +16,7 @@ extension ConsoleController {
             },
             APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                let view = try core.equipment.workOrder(try try WorkOrderNumber(Input.text("number", context)), by: actor)
+                let view = try core.equipment.workOrder(try WorkOrderNumber(Input.text("number", context)), by: actor)
                 var page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context)
                 Notes.done(request, &page)
                 page.add(EquipmentTables.workOrderLines(view, page, zone, accept: actor.may(.acceptEquipment)))
@@ -72,14 +72,14 @@ extension ConsoleController {
             },
             APIRoute(.post, "/web/removals/{number}/approve", .signedIn, .decideRemoval) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let view = try core.equipment.approveRemoval(try try RemovalNumber(Input.text("number", context)), by: try context.actor(core))
+                let view = try core.equipment.approveRemoval(try RemovalNumber(Input.text("number", context)), by: try context.actor(core))
                 guard let slip = view.exitSlip else { return Redirect.to("/web/removals?done=approved") }
                 return Redirect.to("/web/exit-slips/\(slip.number)")
             },
             APIRoute(.post, "/web/removals/{number}/reject", .signedIn, .decideRemoval) { request, context in
                 let form = try await WebForm.read(request, context, core)
                 _ = try core.equipment.rejectRemoval(
-                    try try RemovalNumber(Input.text("number", context)), reason: try form.require("reason"), by: try context.actor(core))
+                    try RemovalNumber(Input.text("number", context)), reason: try form.require("reason"), by: try context.actor(core))
                 return Redirect.to("/web/removals?done=rejected")
             },
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in

@@ -58,7 +58,7 @@ struct ConsoleController: Sendable {
             },
             APIRoute(.get, "/web/cards/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                let view = try core.cards.card(try try CardNumber(Input.text("number", context)), by: actor)
+                let view = try core.cards.card(try CardNumber(Input.text("number", context)), by: actor)
                 var page = Page(Bilingual(zh: "出入证 \(view.card.number)", en: "Card \(view.card.number)"), request, context)
                 Notes.done(request, &page)
                 page.add(Tables.cardDetail(view, page, core.policy.site.timeZone))
@@ -93,18 +93,18 @@ struct ConsoleController: Sendable {
             },
             APIRoute(.post, "/web/cards/{number}/lost", .signedIn, .reportCardLost) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let card = try core.cards.reportCardLost(try try CardNumber(Input.text("number", context)), by: try context.actor(core))
+                let card = try core.cards.reportCardLost(try CardNumber(Input.text("number", context)), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=lost")
             },
             APIRoute(.post, "/web/cards/{number}/cancel", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)
                 let card = try core.cards.cancelCard(
-                    try try CardNumber(Input.text("number", context)), reason: form.text("reason") ?? "", by: try context.actor(core))
+                    try CardNumber(Input.text("number", context)), reason: form.text("reason") ?? "", by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=cancelled")
             },
             APIRoute(.post, "/web/cards/{number}/return", .signedIn, .returnCards) { request, context in
                 _ = try await WebForm.read(request, context, core)
-                let card = try core.cards.recordCardReturn(try try CardNumber(Input.text("number", context)), by: try context.actor(core))
+                let card = try core.cards.recordCardReturn(try CardNumber(Input.text("number", context)), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=returned")
             },
             APIRoute(.get, "/web/visits", .signedIn, .viewRegistry) { request, context in

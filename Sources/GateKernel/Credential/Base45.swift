@@ -30,9 +30,15 @@ public enum Base45 {
     }
 
     public static func decode(_ text: String) throws(Base45DecodingError) -> [UInt8] {
+        try decode(utf8: Array(text.utf8)[...])
+    }
+
+    /// Decodes text given as its UTF-8 bytes: the door decodes a scan's bytes without making a
+    /// `String` of them first.
+    static func decode(utf8 text: ArraySlice<UInt8>) throws(Base45DecodingError) -> [UInt8] {
         var digits = [Int]()
-        digits.reserveCapacity(text.utf8.count)
-        for (offset, char) in text.utf8.enumerated() {
+        digits.reserveCapacity(text.count)
+        for (offset, char) in text.enumerated() {
             guard char < 128, values[Int(char)] != 0xFF else {
                 throw Base45DecodingError(reason: .invalidCharacter, offset: offset)
             }
