@@ -79,7 +79,7 @@ public struct GateEntry: Sendable, Codable, Equatable {
             state: state == .active && date >= validUntil ? .expired : state,
             contractInForce: contractInForce(at: date, timeZone: timeZone), holderActive: holderActive,
             stoppedUnder: stoppedUnder, slipPurpose: slipPurpose,
-            unknownValue: unknownValues.sorted { $0.key < $1.key }.first.map { "\($0.key)=\($0.value)" })
+            unknownValue: unknownValues.isEmpty ? nil : unknownValues.min { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
     }
 
     /// The raw text of a field as written: the unknown value kept, or the known one's own.
@@ -91,9 +91,16 @@ public struct GateEntry: Sendable, Codable, Equatable {
     /// safest reading) stands in for it.
     public mutating func read<Value: RawRepresentable>(_ field: String, _ text: String?, fallback: Value) -> Value?
     where Value.RawValue == String {
-        guard let text else { return nil }
-        if let value = Value(rawValue: text) { return value }
-        unknownValues[field] = text
-        return fallback
+        text.map { readLeniently(field, $0, fallback: fallback, unknown: &unknownValues) }
     }
+}
+
+/// A value a newer service may have written: known, it is read; unknown, it is kept under its
+/// field in `unknown` and `fallback` (the safest reading) stands in. Entries and rules read alike.
+func readLeniently<Value: RawRepresentable>(
+    _ field: String, _ text: String, fallback: Value, unknown: inout [String: String]
+) -> Value where Value.RawValue == String {
+    if let value = Value(rawValue: text) { return value }
+    unknown[field] = text
+    return fallback
 }

@@ -73,10 +73,8 @@ extension GateSnapshot.Rules {
         let passback = try c.decode(String.self, forKey: .antiPassback)
         let stale = try c.decode(String.self, forKey: .staleReplicaMode)
         // The safest readings stand in for values this build does not know.
-        antiPassback = AntiPassback(rawValue: passback) ?? .deny
-        staleReplicaMode = StaleReplicaMode(rawValue: stale) ?? .failSecure
-        if AntiPassback(rawValue: passback) == nil { unknownValues["antiPassback"] = passback }
-        if StaleReplicaMode(rawValue: stale) == nil { unknownValues["staleReplicaMode"] = stale }
+        antiPassback = readLeniently("antiPassback", passback, fallback: .deny, unknown: &unknownValues)
+        staleReplicaMode = readLeniently("staleReplicaMode", stale, fallback: .failSecure, unknown: &unknownValues)
         if TimeZone(identifier: timeZone) == nil { unknownValues["timeZone"] = timeZone }
     }
 
