@@ -6,6 +6,8 @@ public struct Policy: Sendable {
     public var site: Site
     public var parameters: Parameters
     public var clauses: [ClauseID: ClauseText]
+    /// The service desk's clocks, follow-up schedule and holidays (K2–K8).
+    public var serviceDesk: ServiceDeskRules
     /// SHA-256 of the file's bytes, recorded so an audit can tell which rules were in force.
     public var fingerprint: String
 

@@ -29,12 +29,14 @@ extension Policy {
         let site = try top.child("site").mapping()
         let parameters = try top.child("parameters").mapping()
         let clauses = try top.child("clauses").mapping()
+        let serviceDesk = try readServiceDesk(try top.child("service_desk").mapping())
         try top.rejectUnknownKeys()
 
         let policy = Policy(
             site: try readSite(site),
             parameters: try readParameters(parameters),
             clauses: try readClauses(clauses),
+            serviceDesk: serviceDesk,
             fingerprint: fingerprint)
         return policy
     }

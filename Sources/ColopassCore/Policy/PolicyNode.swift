@@ -87,3 +87,12 @@ final class PolicyMapping {
         }
     }
 }
+
+extension PolicyNode {
+    /// The items of a YAML sequence, each with its index in the key path (`holidays[2]`).
+    func list() throws(PolicyError) -> [PolicyNode] {
+        guard let node else { throw error(.missingKey, "required") }
+        guard case .sequence(let sequence) = node else { throw error(.wrongType, "expected a list") }
+        return sequence.enumerated().map { PolicyNode(node: $1, path: "\(path)[\($0)]", file: file) }
+    }
+}
