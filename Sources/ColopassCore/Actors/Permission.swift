@@ -27,6 +27,15 @@ public enum Permission: String, Sendable, CaseIterable {
     case operateGate
     /// Who is inside now (the muster list): the site's staff, never a client (S3).
     case viewOccupancy
+    // The service desk (K1–K9)
+    /// Open a ticket, or add the client's words to one: staff, and a client user for its own client.
+    case fileTicket
+    /// Reply, hand over, resolve, reopen, fault analysis, contact forms, follow-up calls, surveys.
+    case handleTicket
+    case viewTickets
+    case assignAccountManager
+    case manageDutyRoster
+    case viewServiceReports
 
     public var roles: Set<Role> {
         switch self {
@@ -43,6 +52,10 @@ public enum Permission: String, Sendable, CaseIterable {
         case .confirmAtGate, .operateGate: [.guard]
         case .viewVisitorLog: [.customerService, .supervisor, .admin]
         case .viewOccupancy: [.guard, .customerService, .supervisor, .admin]
+        case .fileTicket, .viewTickets: [.customerService, .supervisor, .clientUser]
+        case .handleTicket, .assignAccountManager: [.customerService, .supervisor]
+        case .manageDutyRoster: [.supervisor]
+        case .viewServiceReports: [.customerService, .supervisor, .admin]
         }
     }
 
