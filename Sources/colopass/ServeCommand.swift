@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
             for (account, password) in first { say("  \(account)  \(password)") }
         }
         say("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
+        // K2, K4, K7: the service desk's clock runs beside the server and stops with it.
+        let deskClock = Task { await ServiceDeskClockJob(core: core).run() }
+        defer { deskClock.cancel() }
         try await ColopassServer.run(
             core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
     }
