@@ -16,6 +16,7 @@ struct Colopass: AsyncParsableCommand {
             OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, VisitCommand.self,
             EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
             RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self, GateCommand.self,
+            TicketCommand.self, FollowUpCommand.self, DutyCommand.self, ReportCommand.self,
         ])
 
     static func main() async {
