@@ -53,6 +53,8 @@ public enum ColopassServer {
             + ConsoleController(core: core).routes
             + PortalController(core: core).routes
             + AccountsPagesController(core: core, configuration: configuration).routes
+            + TicketsController(core: core).routes
+            + ServiceDeskController(core: core).routes
     }
 
     /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at
