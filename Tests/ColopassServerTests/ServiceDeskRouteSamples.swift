@@ -86,10 +86,10 @@ enum ServiceDeskRouteSamples {
         return all
     }
 
-    static let analysis: [String: Any] = [
+    static var analysis: [String: Any] { [
         "impact": "A 区停电 40 分钟", "handling": "切换备用 PDU", "cause": "空开跳闸", "corrective": "更换空开",
         "preventive": "每季度检测",
-    ]
+    ] }
 }
 
 extension ServerSite {
