@@ -55,6 +55,7 @@ public enum ColopassServer {
             + AccountsPagesController(core: core, configuration: configuration).routes
             + TicketsController(core: core).routes
             + ServiceDeskController(core: core).routes
+            + ServiceDeskPages(core: core).routes
     }
 
     /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at

@@ -59,4 +59,29 @@ struct ServiceDeskAPITests {
             #expect(csv.status == 200 && csv.body.starts(with: [0xEF, 0xBB, 0xBF]) && csv.text.contains("受理"))
         }
     }
+
+    @Test func theDeskPutsOverdueTicketsFirstAndThePortalFilesATicketK1K2() async throws {
+        let site = try ServerSite()
+        let f = try site.populate()
+        let late = try site.complaintA(f)
+        site.advance(minutes: 25 * 60)
+        try site.renewSessions()
+        let fresh = try site.complaintA(f)
+        try await site.app().test(.router) { client in
+            let desk = try await client.call(.get, "/web/desk", token: site.tokens["kefu"])
+            #expect(desk.status == 200)
+            let first = try #require(desk.text.range(of: "/web/tickets/\(late)\""))
+            let second = try #require(desk.text.range(of: "/web/tickets/\(fresh)\""))
+            #expect(first.lowerBound < second.lowerBound)
+            #expect(desk.text.contains("答复逾期"))
+            let filed = try await client.call(
+                .post, "/web/portal/tickets", token: site.tokens["ua"],
+                form: ["client_id": f.clientA, "kind": "fault", "subject": "断网", "words": "全部断网", "fault_at": "2026-06-16 09:00",
+                       "fault_place": "A01", "fault_symptom": "交换机不通", "fault_plan": "请尽快排查"])
+            #expect(filed.status == 303, "\(filed.status) \(filed.text)")
+            let portal = try await client.call(.get, "/web/portal/tickets", token: site.tokens["ua"])
+            #expect(portal.text.contains("断网") && portal.text.contains("机柜温度过高"))
+            #expect(!(try await client.call(.get, "/web/portal/tickets", token: site.tokens["ub"])).text.contains("断网"))
+        }
+    }
 }

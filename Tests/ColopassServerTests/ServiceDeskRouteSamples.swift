@@ -83,6 +83,23 @@ enum ServiceDeskRouteSamples {
         all["GET /api/reports/service"] = { _, _ in
             RouteSample(uri: "/api/reports/service?month=2026-06&format=csv", allowed: "boss")
         }
+        all["GET /web/desk"] = { site, f in
+            _ = try site.complaintA(f)
+            return RouteSample(uri: "/web/desk", allowed: "kefu")
+        }
+        all["GET /web/tickets/{id}"] = { site, f in RouteSample(uri: "/web/tickets/\(try site.complaintA(f))", allowed: "ua") }
+        all["POST /web/tickets/{id}/log"] = { site, f in
+            RouteSample(uri: "/web/tickets/\(try site.complaintA(f))/log", form: ["words": "又热了"], allowed: "ua")
+        }
+        all["GET /web/portal/tickets"] = { site, f in
+            _ = try site.complaintA(f)
+            return RouteSample(uri: "/web/portal/tickets", allowed: "ua")
+        }
+        all["POST /web/portal/tickets"] = { _, f in
+            RouteSample(
+                uri: "/web/portal/tickets", form: ["client_id": f.clientA, "kind": "request", "subject": "上架", "words": "下周二"],
+                allowed: "ua")
+        }
         return all
     }
 
