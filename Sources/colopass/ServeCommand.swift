@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
             for (account, password) in first { say("  \(account)  \(password)") }
         }
         say("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
+        let checkpoints = AuditCheckpointJob.start(core)
+        defer { checkpoints.cancel() }
         try await ColopassServer.run(
             core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
     }
