@@ -42,6 +42,9 @@ enum Input {
 
     static func json<T: Decodable>(_ type: T.Type, from request: Request, _ core: Core) async throws -> T {
         let buffer = try await request.body.collect(upTo: bodyLimit(core))
+        // No body and no type is a missing body (400 below), not a body of another type.
+        if buffer.readableBytes > 0 || request.headers[.contentType] != nil { try StrictBody.requireJSON(request) }
+        try StrictBody.requireUTF8(Array(buffer: buffer))
         do {
             return try JSONCoding.decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
