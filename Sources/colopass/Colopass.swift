@@ -16,9 +16,11 @@ struct Colopass: AsyncParsableCommand {
             OperatorCommand.self, CardCommand.self, BadgeCommand.self, KeysCommand.self, VisitCommand.self,
             EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
             RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self, GateCommand.self,
+            BackupCommand.self, RestoreCommand.self, LoginCommand.self, LogoutCommand.self,
         ])
 
     static func main() async {
+        ArgumentText.refuseInvalid()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

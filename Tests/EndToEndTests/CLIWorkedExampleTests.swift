@@ -173,16 +173,17 @@ import Testing
         #expect(result.stderr.contains("kind"), "\(result)")
     }
 
-    @Test func missingActingAccountExitsTwo() throws {
-        // given
+    @Test func R1_noLoginIsRefusedWithTheWayToLogIn() throws {
+        // given: no stored login, no COLOPASS_TOKEN
         let cli = try workedExample()
 
-        // when: neither --as nor COLOPASS_AS
+        // when
         let result = try cli.run(["client", "list"])
 
         // then
-        #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("--as"), "\(result)")
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr.contains("[R1.session]"), "\(result)")
+        #expect(result.stderr.contains("colopass login"), "\(result)")
     }
 
     @Test func badIDNumberExitsTwoAndRegistersNoOne() throws {

@@ -85,6 +85,7 @@ public struct Clause: Sendable, Hashable, CustomStringConvertible {
         C1.self, C2.self, C3.self, C4.self, C5.self, C6.self, C7.self, C8.self, C9.self,
         Q1.self, Q2.self, Q3.self, Q4.self, Q5.self,
         R1.self, R2.self, R3.self, D1.self, G1.self, G2.self,
+        R4.self,
     ]
 }
 
