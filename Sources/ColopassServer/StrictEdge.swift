@@ -33,16 +33,27 @@ struct MethodGuard<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// The methods of the route the router resolves `path` to: as Hummingbird's trie does, a
+    /// literal segment wins over a `{name}` at the first place they differ.
     func allowed(_ path: String) -> [String] {
         let segments = path.split(separator: "/")
-        var methods: [String] = []
+        var best: (segments: [Substring], methods: [String])?
         for template in templates where template.segments.count == segments.count {
             let matches = zip(template.segments, segments).allSatisfy { pattern, segment in
-                (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == segment
+                Self.isParameter(pattern) || pattern == segment
             }
-            if matches { methods += template.methods }
+            guard matches else { continue }
+            if let current = best, !Self.isMoreLiteral(template.segments, than: current.segments) { continue }
+            best = template
         }
-        return methods
+        return best?.methods ?? []
+    }
+
+    static func isParameter(_ segment: Substring) -> Bool { segment.hasPrefix("{") && segment.hasSuffix("}") }
+
+    static func isMoreLiteral(_ a: [Substring], than b: [Substring]) -> Bool {
+        for (x, y) in zip(a, b) where isParameter(x) != isParameter(y) { return !isParameter(x) }
+        return false
     }
 
     private func notAllowed(_ path: String) -> HTTPError {
