@@ -39,6 +39,27 @@ import Testing
         #expect(held.stdout.contains("\(seq - 1)–\(seq)"), "\(held)")
     }
 
+    @Test func R4_serveSignsTheHeadWhenItStarts() throws {
+        // given: a demo site, never verified, so nothing signed yet
+        let sandbox = try CLISandbox()
+        #expect(try sandbox.run(["init", "--demo"]).status == 0)
+        let file = sandbox.dataDirectory + "/audit/checkpoints.jsonl"
+        #expect(!FileManager.default.fileExists(atPath: file))
+
+        // when: the service starts
+        let server = try ServerGateSyncTests.Server(sandbox, port: try ServerGateSyncTests.freePort(), run: 1)
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: file), Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(server.stop() == 0)
+
+        // then: its job signed the head, in the file beside the database
+        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        #expect(text.contains("\"signature\":"), "\(text)")
+        let verified = try sandbox.run(["audit", "verify", "--json"], as: "admin")
+        #expect(verified.status == 0, "\(verified)")
+        #expect((verified.json["checkpoints_checked"] as? Int ?? 0) >= 1, "\(verified)")
+    }
+
     private func sqlite(_ cli: CLISandbox, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
