@@ -10,10 +10,13 @@ PORT     ?= 8080
 # screenshots show the Chinese), wrk loads the server, time reads gate-check's peak memory.
 APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools \
                 chromium chromium-driver fonts-noto-cjk wrk time
+# The API contract test: schemathesis (PyPI) in a project-local venv made from Tests/requirements.txt.
+APT_PACKAGES += python3-venv curl
+VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug
 
-.PHONY: help deps build run test bench clean
+.PHONY: help deps build run test bench clean contract contract-strict
 
 help:
 	@echo "make run    install what is missing, build, start Colopass on $(HOST):$(PORT) with a demo site"
@@ -29,6 +32,13 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+
+# The Python test tools, from PyPI into .venv/; made again when the requirements change.
+$(VENV)/.installed: Tests/requirements.txt
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	@touch $@
 
 build: deps
 	swift build
@@ -40,6 +50,17 @@ run: build
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+	Tests/contract/schemathesis.sh
+
+# The API contract against a real `colopass serve` (schemathesis, bounded in time); part of `make test`.
+contract: deps
+	swift build
+	Tests/contract/schemathesis.sh
+
+# Every schemathesis check, schema-valid requests the server still refuses included.
+contract-strict: deps
+	swift build
+	CONTRACT_STRICT=1 Tests/contract/schemathesis.sh
 
 bench: deps
 	swift build -c release --product colopass-bench

@@ -14,6 +14,7 @@ public final class Core: SiteArea {
     public let equipment: Equipment
     public let gate: GateExchange
     public let serviceDesk: ServiceDesk
+    public let backup: SiteBackup
 
     public static let databaseFileName = "colopass.sqlite"
 
@@ -28,5 +29,6 @@ public final class Core: SiteArea {
         registry = Registry(site: site, cards: cards, passes: passes, equipment: equipment)
         gate = GateExchange(site: site, passes: passes, equipment: equipment)
         serviceDesk = ServiceDesk(site: site)
+        backup = SiteBackup(site: site, audit: audit)
     }
 }

@@ -75,8 +75,10 @@ public enum ColopassServer {
     static func buildRouter(core: Core, configuration: ServerConfiguration) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
+        let table = routeTable(core: core, configuration: configuration)
+        router.add(middleware: MethodGuard<AppRequestContext>(table))
         let guardian = RouteGuard(core: core)
-        for route in routeTable(core: core, configuration: configuration) {
+        for route in table {
             router.on(RouterPath(route.path), method: route.method) { request, context -> Response in
                 // The guard reads the token and the handler calls the core: both block.
                 var response = try await Offload.handler {

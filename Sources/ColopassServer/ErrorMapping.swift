@@ -140,6 +140,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case 404: Bilingual(zh: "没有这个地址", en: "no such route")
         case 405: Bilingual(zh: "不支持此方法", en: "method not allowed")
         case 413: Bilingual(zh: "请求体过大", en: "the request body is too large")
+        case 415: Bilingual(zh: "请求体须为 JSON（application/json，UTF-8）", en: "the body must be JSON (application/json, UTF-8)")
         case 400..<500: Bilingual(zh: "请求无效（\(status.code)）", en: "bad request (\(status.code))")
         default: Bilingual(zh: "服务内部错误，已记录", en: "internal error; it has been logged")
         }

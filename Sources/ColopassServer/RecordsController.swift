@@ -10,6 +10,10 @@ struct RecordsController: Sendable {
         var checked: Int
         var intact: Bool
         var firstBreak: Break?
+        var headSeq: Int64
+        var checkpointsChecked: Int
+        var newestCheckpoint: AuditCheckpoint?
+        var rejectedCheckpoints: [String]
 
         struct Break: Encodable {
             var seq: Int64
@@ -47,8 +51,10 @@ struct RecordsController: Sendable {
                 let result = try core.audit.verifyAudit(by: try context.actor(core))
                 return try Reply.json(
                     Verification(
-                        checked: result.checked, intact: result.firstBreak == nil,
-                        firstBreak: result.firstBreak.map { .init(seq: $0.seq, reason: $0.reason) }))
+                        checked: result.checked, intact: result.intact,
+                        firstBreak: result.firstBreak.map { .init(seq: $0.seq, reason: $0.reason) },
+                        headSeq: result.headSeq, checkpointsChecked: result.checkpointsChecked,
+                        newestCheckpoint: result.anchor, rejectedCheckpoints: result.rejectedCheckpoints))
             },
             APIRoute(.get, "/api/occupants", .signedIn, .viewOccupancy) { _, context in
                 try Reply.json(try core.gate.occupants(by: try context.actor(core)))

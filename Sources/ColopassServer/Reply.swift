@@ -42,6 +42,9 @@ enum Input {
 
     static func json<T: Decodable>(_ type: T.Type, from request: Request, _ core: Core) async throws -> T {
         let buffer = try await request.body.collect(upTo: bodyLimit(core))
+        // No body and no type is a missing body (400 below), not a body of another type.
+        if buffer.readableBytes > 0 || request.headers[.contentType] != nil { try StrictBody.requireJSON(request) }
+        try StrictBody.requireUTF8(Array(buffer: buffer))
         do {
             return try JSONCoding.decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
@@ -107,7 +110,14 @@ enum Input {
     }
 
     static func queryInt(_ name: String, _ request: Request, atLeast minimum: Int64 = 0) throws -> Int64? {
-        guard let text = query(name, request) else { return nil }
+        // `?client=` names the parameter and gives no number: refused, not read as absent.
+        let given = request.uri.queryParameters[Substring(name)] != nil
+        guard let text = query(name, request) else {
+            if given {
+                throw CoreError.invalid(name, zh: "应为不小于 \(minimum) 的整数", en: "a whole number, at least \(minimum)")
+            }
+            return nil
+        }
         guard let value = Int64(text), value >= minimum else {
             throw CoreError.invalid(name, zh: "应为不小于 \(minimum) 的整数", en: "a whole number, at least \(minimum)")
         }

@@ -22,6 +22,7 @@ extension Replica {
             }
             try Self.setMeta("rules", String(decoding: try JSONEncoder().encode(snapshot.rules), as: UTF8.self), db)
             try Self.setMeta("cursor", String(snapshot.cursor), db)
+            try Self.keep(snapshot.auditCheckpoint, db)
             try Self.setMeta("last_sync", String(receivedAt.timeIntervalSince1970), db)
         }
     }

@@ -97,6 +97,7 @@ public final class Replica: Sendable {
                 t.add(column: "slip_purpose", .text)
             }
         }
+        registerAuditCheckpoints(&migrator)
         return migrator
     }
 }

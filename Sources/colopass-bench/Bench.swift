@@ -15,6 +15,7 @@ enum Bench {
         if all || sections.contains("gate") { try GateBench.run() }
         if all || sections.contains("server") { try ServerBench.run() }
         if all || sections.contains("service-desk") { try ServiceDeskBench.run() }
+        if all || sections.contains("integrity") { try IntegrityBench.run() }
     }
 }
 

@@ -17,9 +17,11 @@ struct Colopass: AsyncParsableCommand {
             EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
             RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self, GateCommand.self,
             TicketCommand.self, FollowUpCommand.self, DutyCommand.self, ReportCommand.self,
+            BackupCommand.self, RestoreCommand.self, LoginCommand.self, LogoutCommand.self,
         ])
 
     static func main() async {
+        ArgumentText.refuseInvalid()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

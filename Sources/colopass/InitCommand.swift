@@ -21,6 +21,13 @@ struct InitCommand: ParsableCommand {
             let summary = try DemoSite.seed(core)
             print("演示站点 / demo site: \(summary)")
         }
+        // The first admin (and the demo's accounts) get one-time passwords, shown here once:
+        // `colopass login admin` takes it, and every later command acts through that login.
+        let first = try core.accounts.assignFirstPasswords(adminName: admin)
+        if !first.isEmpty {
+            print("一次性初始密码（仅显示这一次，请登录后修改）/ one-time passwords (shown once; change them after signing in):")
+            for (account, password) in first { print("  \(account)  \(password)") }
+        }
         print("数据库 / database: \(core.store.path)")
     }
 }

@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         // K2, K4, K7: the service desk's clock runs beside the server and stops with it.
         let deskClock = Task { await ServiceDeskClockJob(core: core).run() }
         defer { deskClock.cancel() }
+        let checkpoints = AuditCheckpointJob.start(core)
+        defer { checkpoints.cancel() }
         try await ColopassServer.run(
             core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
     }

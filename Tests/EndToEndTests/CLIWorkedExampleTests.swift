@@ -173,16 +173,17 @@ import Testing
         #expect(result.stderr.contains("kind"), "\(result)")
     }
 
-    @Test func missingActingAccountExitsTwo() throws {
-        // given
+    @Test func R1_noLoginIsRefusedWithTheWayToLogIn() throws {
+        // given: no stored login, no COLOPASS_TOKEN
         let cli = try workedExample()
 
-        // when: neither --as nor COLOPASS_AS
+        // when
         let result = try cli.run(["client", "list"])
 
         // then
-        #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("--as"), "\(result)")
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr.contains("[R1.session]"), "\(result)")
+        #expect(result.stderr.contains("colopass login"), "\(result)")
     }
 
     @Test func badIDNumberExitsTwoAndRegistersNoOne() throws {
@@ -269,17 +270,17 @@ import Testing
         #expect(last["actor"] as? String == "zhou")
     }
 
-    @Test func disabledOperatorExitsThreeNamingR1Disabled() throws {
+    @Test func disabledOperatorsTokenNoLongerActsExitThree() throws {
         // given
         let cli = try workedExample()
         try expectDone(cli.run(["operator", "disable", "zhou"], as: "admin"))
 
-        // when
+        // when: zhou's token, issued before the account was disabled
         let result = try cli.run(["client", "list"], as: "zhou")
 
-        // then
+        // then: refused as the API refuses it
         #expect(result.status == 3, "\(result)")
-        #expect(result.stderr.contains("R1.disabled"), "\(result)")
+        #expect(result.stderr.contains("R1.session"), "\(result)")
     }
 
     // MARK: - Exit code 4: not found
@@ -305,9 +306,12 @@ import Testing
         // when
         let result = try cli.run(["audit", "verify"], as: "admin")
 
-        // then: init's admin, zhou, the client, the contract and its activation, two people
+        // then: init's admin and its one-time password, the admin's sign-in and API token, zhou and
+        // zhou's token, the client, the contract and its activation, two people
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("audit chain intact: 7 records"), "\(result)")
+        #expect(result.stdout.contains("audit chain intact: 11 records"), "\(result)")
+        // and the head is signed: the site's first key is made for it, audited as record 12
+        #expect(result.stdout.contains("checkpoint signed: record 12, key 1"), "\(result)")
     }
 
     @Test func auditVerifyAfterTamperingNamesTheRecordAndFails() throws {

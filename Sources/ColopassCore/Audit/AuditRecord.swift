@@ -20,6 +20,9 @@ public struct AuditRecord: Record, Equatable {
     public var outcome: Outcome
     public var prevHash: String
     public var hash: String
+    /// The session or token that acted ("session 12"); nil for the system and for records
+    /// written before sessions were recorded, whose hash it then does not enter.
+    public var credential: String? = nil
 
     public static let databaseTableName = "audit_record"
 
@@ -29,10 +32,22 @@ public struct AuditRecord: Record, Equatable {
     /// SHA-256 over every field but the hash itself, each length-prefixed so no two different
     /// records can serialise to the same bytes.
     public var computedHash: String {
-        let fields: [String] = [
+        Self.chainHash(
+            seq: seq, at: at, actor: actor, action: action, entity: entity, entityKey: entityKey, before: before,
+            after: after, clause: clause, outcome: outcome.rawValue, prevHash: prevHash, credential: credential)
+    }
+
+    /// The one hashing rule, over the fields as stored text (a stored row that no longer decodes
+    /// is hashed by it too).
+    public static func chainHash(
+        seq: Int64, at: String, actor: String, action: String, entity: String, entityKey: String, before: String?,
+        after: String?, clause: String?, outcome: String, prevHash: String, credential: String?
+    ) -> String {
+        var fields: [String] = [
             String(seq), at, actor, action, entity, entityKey, before ?? "\u{0}", after ?? "\u{0}",
-            clause ?? "\u{0}", outcome.rawValue, prevHash,
+            clause ?? "\u{0}", outcome, prevHash,
         ]
+        if let credential { fields.append(credential) }
         var bytes: [UInt8] = []
         for field in fields {
             let utf8 = Array(field.utf8)

@@ -20,7 +20,8 @@ extension Accounts {
                 R1.session, zh: "未登录或登录已过期，请重新登录", en: "not signed in, or the session has expired")
         }
         return Authenticated(
-            actor: Actor(account: account), account: account.redacted, tokenId: id, kind: token.kind,
+            actor: Actor(account: account).proven(by: token.kind.credentialName(id)), account: account.redacted,
+            tokenId: id, kind: token.kind,
             expiresAt: token.expiresAt)
     }
 

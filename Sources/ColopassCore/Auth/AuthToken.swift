@@ -8,6 +8,15 @@ public struct AuthToken: Record, Identifiable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case session, api, gate
 
+        /// How the audit names a token of this kind: "session 12", "api token 7".
+        public func credentialName(_ id: Int64) -> String {
+            switch self {
+            case .session: "session \(id)"
+            case .api: "api token \(id)"
+            case .gate: "gate token \(id)"
+            }
+        }
+
         /// A prefix that tells the kind at a glance (and lets secret scanners find leaked tokens).
         var prefix: String {
             switch self {

@@ -15,11 +15,12 @@ extension GateExchange {
             let entries = try GateEntries.entries(
                 changed.compactMap { row in CredentialKind(rawValue: row["kind"]).map { ($0, row["credential_id"]) } }, in: db)
             let keys = try SigningKey.order(SigningKey.Columns.id).fetchAll(db)
-            let snapshot = GateSnapshot(
+            var snapshot = GateSnapshot(
                 generatedAt: now, since: since, cursor: cursor,
                 rules: GateSnapshot.Rules(policy),
                 keys: keys.map { .init(id: $0.id, publicKey: $0.publicKey, status: $0.status.rawValue) },
                 entries: entries)
+            snapshot.auditCheckpoint = try AuditTrail.newestStoredCheckpoint(db)
             return (snapshot, try keyring.heldKeys(keys.map(\.id)))
         }
         let body = String(decoding: try SignedSnapshot.encoder().encode(snapshot), as: UTF8.self)

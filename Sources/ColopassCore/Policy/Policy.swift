@@ -53,6 +53,8 @@ public struct Policy: Sendable {
         public var signinMaxFailures: Int
         public var signinLockoutMinutes: Int
         public var uploadMaxBytes: Int
+        /// R4: the audit chain's head is signed and kept outside the database at least this often.
+        public var auditCheckpointMinutes: Int = 60
     }
 
     /// The loader refuses a file that lacks any clause, so every id has its text.

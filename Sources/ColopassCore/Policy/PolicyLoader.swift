@@ -58,7 +58,7 @@ extension Policy {
     }
 
     private static func readParameters(_ p: PolicyMapping) throws(PolicyError) -> Parameters {
-        let parameters = Parameters(
+        var parameters = Parameters(
             cardsPerCompanyClient: try p.child("cards_per_company_client").integer(atLeast: 0),
             cardsPerIndividualClient: try p.child("cards_per_individual_client").integer(atLeast: 0),
             cardMaxValidityDays: try p.child("card_max_validity_days").integer(atLeast: 1),
@@ -77,6 +77,7 @@ extension Policy {
             signinMaxFailures: try p.child("signin_max_failures").integer(atLeast: 1),
             signinLockoutMinutes: try p.child("signin_lockout_minutes").integer(atLeast: 1),
             uploadMaxBytes: try p.child("upload_max_bytes").integer(atLeast: 1024))
+        parameters.auditCheckpointMinutes = try p.child("audit_checkpoint_minutes").integer(atLeast: 1)
         try p.rejectUnknownKeys()
         return parameters
     }

@@ -133,6 +133,7 @@ enum Migrations {
         registerGateEventRowMigration(&migrator)
         registerStopClauseMigrations(&migrator)
         registerServiceDeskMigrations(&migrator)
+        registerAuditCheckpointMigrations(&migrator)
         return migrator
     }
 }

@@ -87,6 +87,7 @@ public struct Clause: Sendable, Hashable, CustomStringConvertible {
         Q1.self, Q2.self, Q3.self, Q4.self, Q5.self,
         R1.self, R2.self, R3.self, D1.self, G1.self, G2.self,
         K1.self, K2.self, K3.self, K4.self, K5.self, K6.self, K7.self, K8.self,
+        R4.self,
     ]
 }
 

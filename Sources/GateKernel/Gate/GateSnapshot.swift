@@ -43,6 +43,9 @@ public struct GateSnapshot: Sendable, Codable {
     public var rules: Rules
     public var keys: [PublicKeyExport.Key]
     public var entries: [GateEntry]
+    /// The service's newest signed audit checkpoint, so every gate keeps recent ones (absent from
+    /// an older service).
+    public var auditCheckpoint: AuditCheckpoint? = nil
 
     public init(
         generatedAt: Date, since: Int64, cursor: Int64, rules: Rules, keys: [PublicKeyExport.Key], entries: [GateEntry]
