@@ -8,6 +8,7 @@ public enum ClauseID: String, CaseIterable, Sendable, Codable, Hashable {
     case Q1, Q2, Q3, Q4, Q5
     case R1, R2, R3, R4
     case D1, G1, G2
+    case G3
 }
 
 /// Whom a refusal is about. A refusal about who asks (not signed in, wrong role, own request,
@@ -85,6 +86,7 @@ public struct Clause: Sendable, Hashable, CustomStringConvertible {
         C1.self, C2.self, C3.self, C4.self, C5.self, C6.self, C7.self, C8.self, C9.self,
         Q1.self, Q2.self, Q3.self, Q4.self, Q5.self,
         R1.self, R2.self, R3.self, D1.self, G1.self, G2.self,
+        G3.self,
     ]
 }
 
