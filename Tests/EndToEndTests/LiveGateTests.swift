@@ -83,6 +83,9 @@ struct LiveGateTests {
         }
         #expect(latency != nil, "the lost card was still granted after 5 s")
         print("revocation reached the door in \(String(format: "%.2f", latency ?? -1)) s")
+        // but its holder, inside, is let out, and the guard alerted (G3)
+        let leaving = try verify(cards[0].credential, "out")
+        #expect(leaving.status == 0 && leaving.stdout.contains("G3.let_out") && leaving.stdout.contains("C4.lost"), "\(leaving)")
 
         // the service goes away: the door keeps deciding from its replica
         #expect(server.stop() == 0)
@@ -106,6 +109,10 @@ struct LiveGateTests {
                 as? [[String: Any]])
         #expect(events.count == decisions)
         #expect(Set(events.compactMap { $0["id"] as? String }).count == decisions)
+        // the service raised the let-out for an operator
+        let alerts = try sandbox.run(["gate", "alerts", "--json"], as: "kefu")
+        let raised = try JSONSerialization.jsonObject(with: Data(alerts.stdout.utf8)) as? [[String: Any]]
+        #expect(raised?.count == 1 && raised?.first?["clause"] as? String == "C4.lost", "\(alerts)")
         let status = try gate.run(["status"])
         #expect(status.stdout.contains("上次联系服务 / last contact: 20"), "\(status)")
 
