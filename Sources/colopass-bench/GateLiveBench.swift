@@ -32,6 +32,23 @@ enum GateLiveBench {
             ["sync", "--server", url, "--token", site.gateToken, "--gate-dir", gateDirectory])
         let pagedPeak = server.peakMemoryKiB() ?? 0
         let entries = try replica.entryCount()
+        // The service's side alone: every page fetched and read for its `next`, nothing applied.
+        var pages = 0
+        let fetchOnly = try Measure.milliseconds {
+            var through: Int64?
+            var after: GateSnapshot.Position?
+            repeat {
+                var path = "/api/gate/snapshot?since=0&limit=\(GateExchange.snapshotPageLimit)"
+                if let through { path += "&through=\(through)" }
+                if let after { path += "&after=\(after.kind.rawValue):\(after.credentialId)" }
+                let reply = try LoopbackHTTP.get(port: server.port, path: path, token: site.gateToken)
+                let signed = try JSONCoding.decoder.decode(SignedSnapshot.self, from: Data(reply.body))
+                let page = try SignedSnapshot.decoder().decode(PageEnd.self, from: Data(signed.body.utf8))
+                through = page.cursor
+                after = page.next
+                pages += 1
+            } while after != nil
+        }
         // Reference: the one-piece snapshot, as gates pulled it before paging.
         var onePieceBytes = 0
         let onePiece = try Measure.milliseconds {
@@ -39,7 +56,8 @@ enum GateLiveBench {
         }
         let onePiecePeak = server.peakMemoryKiB() ?? 0
         print("full snapshot, paged (gate-check sync, \(entries) entries): \(Measure.format(syncMilliseconds / 1000, 2)) s (aim ≤ 2 s), server peak \(Measure.format(Double(pagedPeak - idle) / 1024, 1)) MiB above idle \(Measure.format(Double(idle) / 1024, 1)) MiB (aim ≤ 100), gate-check peak \(Measure.format(gatePeak / 1024, 1)) MiB")
-        print("reference, one-piece snapshot (\(Measure.format(Double(onePieceBytes) / 1_048_576, 1)) MiB): \(Measure.format(onePiece / 1000, 2)) s, server peak then \(Measure.format(Double(onePiecePeak - idle) / 1024, 1)) MiB above idle — paged/one-piece time \(Measure.format(syncMilliseconds / onePiece, 2))")
+        print("the same, pages only fetched (\(pages) pages, nothing applied): \(Measure.format(fetchOnly / 1000, 2)) s")
+        print("reference, one-piece snapshot (\(Measure.format(Double(onePieceBytes) / 1_048_576, 1)) MiB): \(Measure.format(onePiece / 1000, 2)) s, server peak then \(Measure.format(Double(onePiecePeak - idle) / 1024, 1)) MiB above idle — pages fetched/one-piece time \(Measure.format(fetchOnly / onePiece, 2))")
 
         // The live link in this process; the door on its own connection to the same file.
         let link = GateLink(replica: try Replica(directory: gateDirectory), source: try HTTPSource(server: url, token: site.gateToken))
@@ -81,6 +99,12 @@ enum GateLiveBench {
         let p99Quiet = Measure.percentile(quiet, 0.99)
         let p99Loaded = Measure.percentile(loaded, 0.99)
         print("decision + durable write while run applies deltas (\(busy.count) cards lost meanwhile): p50 \(Measure.format(Measure.percentile(loaded, 0.5), 3)) ms, p99 \(Measure.format(p99Loaded, 3)) ms (aim < 1 ms); link idle p99 \(Measure.format(p99Quiet, 3)) ms — ratio \(Measure.format(p99Loaded / p99Quiet, 2))")
+    }
+
+    /// What a page says of where it ends; its entries are not decoded.
+    struct PageEnd: Decodable {
+        var cursor: Int64
+        var next: GateSnapshot.Position?
     }
 
     /// Runs the real gate-check under /usr/bin/time: wall milliseconds and peak resident KiB.
