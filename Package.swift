@@ -63,6 +63,8 @@ let package = Package(
             dependencies: [
                 "GateCheck", "GateKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The guard's station page (`gate-check station`), served on the loopback.
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .executableTarget(
             name: "colopass-bench",

@@ -15,7 +15,22 @@ struct GateController: Sendable {
         [
             APIRoute(.get, "/api/gate/snapshot", .gate, .operateGate) { request, context in
                 let since = try Input.queryInt("since", request) ?? 0
-                return try Reply.json(try core.gate.gateSnapshot(since: since, by: try context.actor(core)))
+                let actor = try context.actor(core)
+                // Without `limit`, the whole snapshot in one piece, as gates before paging ask.
+                guard let limit = try Input.queryInt("limit", request, atLeast: 1) else {
+                    return try Reply.json(try core.gate.gateSnapshot(since: since, by: actor))
+                }
+                let wait = min(try Input.queryInt("wait", request) ?? 0, Self.longestWait)
+                if wait > 0 { try await waitForChange(after: since, seconds: wait, actor) }
+                return try Reply.json(
+                    try core.gate.gateSnapshotPage(
+                        since: since, through: try Input.queryInt("through", request),
+                        after: try Self.position(Input.query("after", request)), limit: Int(limit), by: actor))
+            },
+            APIRoute(.get, "/api/gate-alerts", .signedIn, .viewOccupancy) { request, context in
+                try Reply.json(
+                    try core.gate.gateAlerts(
+                        includeAcknowledged: Input.query("all", request) == "true", by: try context.actor(core)))
             },
             APIRoute(.post, "/api/gate/events", .gate, .operateGate) { request, context in
                 let body = try await Input.json(Events.self, from: request, core)
@@ -30,5 +45,34 @@ struct GateController: Sendable {
                 return try Reply.json(try core.credentials.publicKeyExport())
             },
         ]
+    }
+
+    /// A long poll holds a gate's request at most this long (seconds): under common proxies' idle limits.
+    static let longestWait: Int64 = 30
+
+    /// Holds a gate's request until the change log moves past `since` or `seconds` pass. The log
+    /// is read, not listened to: a card reported lost through `colopass` on the command line
+    /// changes the same file, and reaches the gates the same way. The task sleeps between looks,
+    /// so a waiting gate holds no thread.
+    func waitForChange(after since: Int64, seconds: Int64, _ actor: Actor) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if try core.gate.gateChangeHead(by: actor) > since { return }
+            try await Task.sleep(for: Self.lookEvery)
+        }
+    }
+
+    /// How often a waiting request looks at the change log: a revocation reaches a connected gate
+    /// within this and one page's round trip.
+    static let lookEvery: Duration = .milliseconds(100)
+
+    /// `after=1:42`: kind, then credential id.
+    static func position(_ text: String?) throws -> GateSnapshot.Position? {
+        guard let text else { return nil }
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let kind = UInt8(parts[0]).flatMap(CredentialKind.init(rawValue:)),
+            let id = UInt32(parts[1])
+        else { throw CoreError.invalid("after", zh: "应为 类型:编号", en: "kind:id") }
+        return GateSnapshot.Position(kind: kind, credentialId: id)
     }
 }

@@ -12,6 +12,14 @@ public struct GateDecision: Sendable {
     public var stale: Bool
     public var lastSync: Date?
     public var photoPath: String?
+    /// G3: let out although the credential no longer stands (the reason it would have been
+    /// denied); the guard is alerted and the service raises it on upload.
+    public var letOut: DenyReason?
+    /// G1.aging: the data nears the age at which it goes stale.
+    public var aging: Bool = false
+    public var staleAt: Date?
+    /// The holder's photo, by its SHA-256, for the station's page.
+    public var photo: String?
 
     public var granted: Bool { denyReason == nil }
 }

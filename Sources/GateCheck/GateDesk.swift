@@ -15,6 +15,9 @@ public final class GateDesk: @unchecked Sendable {
     private var keys: [Int64: Ed25519PublicKey]
     private var state: ReplicaState
     private var verifier: CredentialVerifier
+    /// SQLite's count of commits by other connections when keys and rules were last read: a
+    /// `gate-check run` beside this desk applies deltas, and the next scan sees them.
+    private var seenDataVersion: Int64?
 
     public init(replica: Replica, gate: String, direction: GateEvent.Direction, clock: Clock = .system) throws {
         self.replica = replica
@@ -40,9 +43,11 @@ public final class GateDesk: @unchecked Sendable {
         _ scanned: String, confirm: (GateQuestion, GateEntry) -> Bool = { _, _ in false }, record: Bool = true
     ) throws -> GateDecision {
         let now = clock.now()
-        let stale = state.isStale(at: now)
-        let rules = state.rules
         let body = { (db: Database) throws -> GateDecision in
+            try self.reloadIfChanged(db)
+            let stale = self.state.isStale(at: now)
+            let aging = self.state.isAging(at: now)
+            let rules = self.state.rules
             // One parse and one row read per scan: the verifier's status lookup fetches the entry
             // and the desk reuses it.
             let records = ReplicaRecords(db: db, keys: self.keys, timeZone: self.state.timeZone)
@@ -67,6 +72,17 @@ public final class GateDesk: @unchecked Sendable {
                     (deny, confirmed) = try self.doorRules(credential, entry, rules, confirm, &warnings, db)
                 }
             }
+            // G3: at the way out, a genuine credential stopped since (or data too old to say)
+            // lets its holder out, and the guard is alerted; the event carries the clause.
+            var letOut: DenyReason?
+            if let reason = deny, self.direction == .out, let credential, credential.kind != .exitSlip,
+                reason.yieldsToLeaving
+            {
+                letOut = reason
+                deny = nil
+                warnings.insert(reason, at: 0)
+            }
+            if aging { warnings.append(.replicaAging) }
             let event = GateEvent(
                 id: Self.eventID(), gate: self.gate, direction: self.direction, at: now, kind: credential?.kind,
                 credentialId: credential?.credentialId, generation: credential?.generation,
@@ -81,13 +97,25 @@ public final class GateDesk: @unchecked Sendable {
             }
             return GateDecision(
                 event: event, denyReason: deny, warnings: warnings, entry: entry, credential: credential, stale: stale,
-                lastSync: self.state.lastSync, photoPath: entry?.photo.map { self.replica.photoPath($0) })
+                lastSync: self.state.lastSync, photoPath: entry?.photo.map { self.replica.photoPath($0) },
+                letOut: letOut, aging: aging, staleAt: self.state.staleAt, photo: entry?.photo)
         }
         // A door always records (write transaction, durable). The decision-only path is for
         // measurement: the same reads on the same connection as the door's, and two single-row
         // reads need no transaction around them. (Borrowing a reader from the pool instead
         // cost more than the two reads.)
         return try record ? replica.pool.write(body) : replica.pool.writeWithoutTransaction(body)
+    }
+
+    /// Keys and rules again when another connection (a `run` beside this desk) has committed:
+    /// `PRAGMA data_version` moves only then, and costs no read of the tables.
+    private func reloadIfChanged(_ db: Database) throws {
+        let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+        guard version != seenDataVersion else { return }
+        keys = try Replica.trustedKeys(db)
+        state = try Replica.state(db)
+        verifier = CredentialVerifier(site: state.rules?.site ?? "")
+        seenDataVersion = version
     }
 
     /// Direction, anti-passback and the guard's confirmations. Returns a deny reason (or nil)

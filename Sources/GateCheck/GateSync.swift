@@ -5,8 +5,18 @@ import GateKernel
 /// (`GateFiles`): the snapshot goes through `GateSync.apply`, the events through `Replica.eventsToCarry`.
 public protocol GateSource {
     func upload(_ events: [GateEvent]) throws -> GateUpload
-    func snapshot(since cursor: Int64) throws -> SignedSnapshot
+    /// One page of the changes after `since` (see `GateExchange.gateSnapshotPage`); with `wait`,
+    /// the service holds the request until there is a change or the time is up (a long poll).
+    func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedSnapshot
     func photo(_ sha: String) throws -> [UInt8]?
+}
+
+public struct PullReport: Sendable {
+    public var entries = 0
+    public var pages = 0
+    public var cursor: Int64 = 0
 }
 
 public struct SyncReport: Sendable, Codable {
@@ -30,9 +40,55 @@ public enum GateSync {
             uploaded += result.accepted
             duplicates += result.duplicates
         }
-        let snapshot = try apply(
-            try source.snapshot(since: try replica.state().cursor), to: replica, photos: source.photo, now: now)
-        return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: snapshot.entries.count, cursor: snapshot.cursor)
+        let pulled = try pull(replica, from: source, now: { now })
+        try replica.noteContact(at: now, error: nil)
+        return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: pulled.entries, cursor: pulled.cursor)
+    }
+
+    /// Pulls the changes since the replica's cursor page by page, each page checked and applied
+    /// on its own, resuming a snapshot a stopped gate had begun. `wait` holds the first request
+    /// open at the service until something changes (the live link's long poll).
+    @discardableResult
+    public static func pull(
+        _ replica: Replica, from source: GateSource, now: () -> Date, pageLimit: Int = 5_000, wait: TimeInterval = 0
+    ) throws -> PullReport {
+        let cursor = try replica.state().cursor
+        var report = PullReport(cursor: cursor)
+        // A snapshot begun from this same cursor goes on where it stopped; one begun from an
+        // older cursor cannot be (the cursor moved since), so it starts over.
+        let progress = try replica.snapshotProgress().flatMap { $0.since == cursor ? $0 : nil }
+        var through = progress?.through
+        var after = progress?.next
+        while true {
+            let signed = try source.snapshotPage(
+                since: cursor, through: through, after: after, limit: pageLimit,
+                wait: report.pages == 0 && progress == nil ? wait : 0)
+            let page = try open(signed, for: replica)
+            guard page.since == cursor, page.after == after, through.map({ $0 == page.cursor }) ?? true else {
+                throw SnapshotRejected(reason: "the service answered another page than the one asked for")
+            }
+            try replica.applyPage(page, receivedAt: now())
+            try keepPhotos(page.entries, replica, source.photo)
+            report.pages += 1
+            report.entries += page.entries.count
+            report.cursor = page.cursor
+            guard let next = page.next else { return report }
+            through = page.cursor
+            after = next
+        }
+    }
+
+    /// A signed snapshot or page checked against the gate's trusted keys and site.
+    static func open(_ signed: SignedSnapshot, for replica: Replica) throws -> GateSnapshot {
+        let trusted = try replica.trustedKeys()
+        guard !trusted.isEmpty else {
+            throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
+        }
+        let snapshot = try signed.open(trusting: trusted)
+        if let pinned = try replica.state().rules?.site, pinned != snapshot.rules.site {
+            throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
+        }
+        return snapshot
     }
 
     /// Checks a signed snapshot against the gate's trusted keys, site and cursor, applies it, and
@@ -41,16 +97,11 @@ public enum GateSync {
     public static func apply(
         _ signed: SignedSnapshot, to replica: Replica, photos: (String) throws -> [UInt8]?, now: Date
     ) throws -> GateSnapshot {
-        let trusted = try replica.trustedKeys()
-        guard !trusted.isEmpty else {
-            throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
+        let snapshot = try open(signed, for: replica)
+        guard snapshot.next == nil, snapshot.after == nil else {
+            throw SnapshotRejected(reason: "a page of a snapshot, not a whole one")
         }
-        let state = try replica.state()
-        let snapshot = try signed.open(trusting: trusted)
-        if let pinned = state.rules?.site, pinned != snapshot.rules.site {
-            throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
-        }
-        try checkContinuity(snapshot, cursor: state.cursor)
+        try checkContinuity(snapshot, cursor: try replica.state().cursor)
         try replica.apply(snapshot, receivedAt: now)
         try keepPhotos(snapshot.entries, replica, photos)
         return snapshot
@@ -70,7 +121,7 @@ public enum GateSync {
         }
     }
 
-    private static func keepPhotos(_ entries: [GateEntry], _ replica: Replica, _ photos: (String) throws -> [UInt8]?)
+    static func keepPhotos(_ entries: [GateEntry], _ replica: Replica, _ photos: (String) throws -> [UInt8]?)
         throws
     {
         try FileManager.default.createDirectory(atPath: replica.photoDirectory, withIntermediateDirectories: true)

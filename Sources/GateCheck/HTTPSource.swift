@@ -31,6 +31,17 @@ public struct HTTPSource: GateSource {
         try JSONCoding.decoder.decode(SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?since=\(cursor)"))
     }
 
+    public func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedSnapshot {
+        var query = "since=\(since)&limit=\(limit)"
+        if let through { query += "&through=\(through)" }
+        if let after { query += "&after=\(after.kind.rawValue):\(after.credentialId)" }
+        if wait > 0 { query += "&wait=\(Int(wait))" }
+        return try JSONCoding.decoder.decode(
+            SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?" + query, timeout: timeout + wait))
+    }
+
     public func photo(_ sha: String) throws -> [UInt8]? {
         do {
             return Array(try send("GET", "/api/gate/photos/\(sha)"))
@@ -46,11 +57,11 @@ public struct HTTPSource: GateSource {
     }
 
     /// One request, waited for: the sync loop is synchronous, as the door tool is.
-    private func send(_ method: String, _ path: String, body: Data? = nil) throws -> Data {
+    private func send(_ method: String, _ path: String, body: Data? = nil, timeout: TimeInterval? = nil) throws -> Data {
         guard let url = URL(string: base.absoluteString + path) else {
             throw HTTPSourceError(status: nil, message: "bad path \(path)")
         }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
+        var request = URLRequest(url: url, timeoutInterval: timeout ?? self.timeout)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Accept")

@@ -14,6 +14,19 @@ public struct ReplicaState: Sendable {
         guard let rules, let lastSync else { return true }
         return now.timeIntervalSince(lastSync) > TimeInterval(rules.maxAgeMinutes * 60)
     }
+
+    /// Past the policy's warning share of the limit but not stale yet: decisions still stand and
+    /// say the data is ageing (G1.aging), so the guard calls for help before fail-secure bites.
+    public func isAging(at now: Date) -> Bool {
+        guard let rules, let lastSync, !isStale(at: now) else { return false }
+        return now.timeIntervalSince(lastSync) >= TimeInterval(rules.maxAgeMinutes * 60 * rules.warnPercent) / 100
+    }
+
+    /// When the data goes stale, if it has been synchronised at all.
+    public var staleAt: Date? {
+        guard let rules, let lastSync else { return nil }
+        return lastSync.addingTimeInterval(TimeInterval(rules.maxAgeMinutes * 60))
+    }
 }
 
 extension Replica {
@@ -52,12 +65,14 @@ extension Replica {
     }
 
     public func trustedKeys() throws -> [Int64: Ed25519PublicKey] {
-        try pool.read { db in
-            var keys: [Int64: Ed25519PublicKey] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM trusted_key") {
-                if let raw = [UInt8](hex: row["public_key"]) { keys[row["id"]] = try Ed25519PublicKey(rawRepresentation: raw) }
-            }
-            return keys
+        try pool.read { db in try Self.trustedKeys(db) }
+    }
+
+    static func trustedKeys(_ db: Database) throws -> [Int64: Ed25519PublicKey] {
+        var keys: [Int64: Ed25519PublicKey] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM trusted_key") {
+            if let raw = [UInt8](hex: row["public_key"]) { keys[row["id"]] = try Ed25519PublicKey(rawRepresentation: raw) }
         }
+        return keys
     }
 }

@@ -7,24 +7,29 @@ extension Replica {
     /// together or not at all.
     public func apply(_ snapshot: GateSnapshot, receivedAt: Date) throws {
         try pool.write { db in
-            for var entry in snapshot.entries {
-                // A slip this gate let out stays spent whatever the snapshot says: one carried on a
-                // file may have been made before the service heard of the slip's use.
-                if entry.kind == .exitSlip, entry.state == .active, try Self.letOut(slip: entry.credentialId, db) {
-                    entry.state = .used
-                }
-                try Self.store(entry, db)
-            }
-            for key in snapshot.keys {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO trusted_key (id, public_key, status) VALUES (?, ?, ?)",
-                    arguments: [key.id, key.publicKey, key.status])
-            }
-            try Self.setMeta("rules", String(decoding: try JSONEncoder().encode(snapshot.rules), as: UTF8.self), db)
+            try Self.store(snapshot, db)
             try Self.setMeta("cursor", String(snapshot.cursor), db)
             try Self.keep(snapshot.auditCheckpoint, db)
             try Self.setMeta("last_sync", String(receivedAt.timeIntervalSince1970), db)
         }
+    }
+
+    /// A snapshot's entries, keys and rules, in the caller's transaction.
+    static func store(_ snapshot: GateSnapshot, _ db: Database) throws {
+        for var entry in snapshot.entries {
+            // A slip this gate let out stays spent whatever the snapshot says: one carried on a
+            // file may have been made before the service heard of the slip's use.
+            if entry.kind == .exitSlip, entry.state == .active, try Self.letOut(slip: entry.credentialId, db) {
+                entry.state = .used
+            }
+            try Self.store(entry, db)
+        }
+        for key in snapshot.keys {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO trusted_key (id, public_key, status) VALUES (?, ?, ?)",
+                arguments: [key.id, key.publicKey, key.status])
+        }
+        try Self.setMeta("rules", String(decoding: try JSONEncoder().encode(snapshot.rules), as: UTF8.self), db)
     }
 
     static func letOut(slip id: UInt32, _ db: Database) throws -> Bool {

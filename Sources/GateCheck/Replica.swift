@@ -17,6 +17,9 @@ public final class Replica: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
         var configuration = Configuration()
+        // `run`, `scan` and `station` share this file from separate processes: a writer waits for
+        // another's transaction (a page of a snapshot, milliseconds) instead of failing the scan.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Reads through a read-only memory map instead of a read(2) per page: a scan touches a

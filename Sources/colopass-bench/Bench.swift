@@ -16,6 +16,7 @@ enum Bench {
         if all || sections.contains("server") { try ServerBench.run() }
         if all || sections.contains("service-desk") { try ServiceDeskBench.run() }
         if all || sections.contains("integrity") { try IntegrityBench.run() }
+        if all || sections.contains("gate-live") { try GateLiveBench.run() }
     }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 struct GateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate", abstract: "离线门禁的文件交换 / File exchange with a gate without a network",
-        subcommands: [Snapshot.self, Events.self])
+        subcommands: [Snapshot.self, Events.self, Alerts.self])
 
     struct Snapshot: ParsableCommand {
         static let configuration = CommandConfiguration(

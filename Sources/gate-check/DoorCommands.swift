@@ -17,7 +17,8 @@ struct Verify: ParsableCommand {
     func run() throws {
         let desk = try GateDesk(replica: try options.replica(), gate: door.gate, direction: try door.parsedDirection())
         let decision = try desk.decide(payload, confirm: { _, _ in confirm })
-        print(json ? GateDisplay.json(decision) : GateDisplay.text(decision, color: isatty(STDOUT_FILENO) == 1))
+        let zone = try desk.replica.state().timeZone
+        print(json ? GateDisplay.json(decision) : GateDisplay.text(decision, color: isatty(STDOUT_FILENO) == 1, timeZone: zone))
         if !decision.granted { throw ExitCode(1) }
     }
 }
@@ -41,7 +42,13 @@ struct Scan: ParsableCommand {
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
                 return answer == "y" || answer == "yes" || answer == "是"
             }
-            print(json ? GateDisplay.json(decision) : GateDisplay.text(decision, color: color) + "\n")
+            if json {
+                print(GateDisplay.json(decision))
+            } else {
+                // One scan per screen at a terminal: the guard reads this answer, not the last one.
+                let zone = try desk.replica.state().timeZone
+                print((color ? GateDisplay.clearScreen : "") + GateDisplay.text(decision, color: color, timeZone: zone) + "\n")
+            }
             fflush(nil)
         }
     }
@@ -78,8 +85,17 @@ struct Status: ParsableCommand {
         let replica = try options.replica()
         let state = try replica.state()
         let events = try replica.eventCount()
+        let link = try replica.link()
+        let now = Date()
+        func time(_ date: Date?) -> String { date.map { GateDisplay.siteTime($0, state.timeZone) } ?? "从未 / never" }
         print("站点 / site: \(state.rules?.site ?? "—")")
-        print("上次同步 / last sync: \(state.lastSync?.formatted(.iso8601) ?? "从未 / never")\(state.isStale(at: Date()) ? "  ⚠ 已过期 / STALE" : "")")
+        print("上次同步 / last sync: \(time(state.lastSync))\(state.isStale(at: now) ? "  ⚠ 已过期 / STALE" : state.isAging(at: now) ? "  ⚠ 即将过期 / going stale" : "")")
+        print("上次联系服务 / last contact: \(time(link.lastContact))")
+        if let lastSync = state.lastSync {
+            print("数据滞后 / lag: \(Int(now.timeIntervalSince(lastSync))) s")
+        }
+        if let error = link.error { print("连接错误 / link error: \(error)") }
+        print("待上传事件 / events waiting: \(events.pending)")
         print("证件 / entries: \(try replica.entryCount())  事件 / events: \(events.total) (待上传 / to upload: \(events.pending), 其中已导出到文件 / of which written to a file: \(events.exported))")
         print("快照游标 / snapshot cursor: \(state.cursor)")
     }

@@ -11,8 +11,10 @@ struct GateCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate-check", abstract: "机房门禁核验 / Machine-room door check",
         version: GateCheckVersion.current,
-        subcommands: [InitGate.self, Sync.self, Events.self, Verify.self, Scan.self, Inside.self, Status.self,
-                      Checkpoints.self])
+        subcommands: [
+            InitGate.self, Sync.self, Events.self, Verify.self, Scan.self, Inside.self, Status.self, Run.self,
+            Station.self, Checkpoints.self,
+        ])
 
     static func main() {
         do {

@@ -29,9 +29,10 @@ struct InitGate: ParsableCommand {
         let export: PublicKeyExport
         if let keys {
             let data = keys == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: keys)
-            guard let data else { throw ValidationError("cannot read \(keys)") }
-            // The service's wire coding, as `colopass keys export-public` writes it (snake_case).
-            export = try JSONCoding.decoder.decode(PublicKeyExport.self, from: data)
+            guard let data else {
+                throw ValidationError("无法打开密钥文件 \(keys) / cannot open the key file \(keys)")
+            }
+            export = try KeyFile.read(data)
         } else if let source = try http.source() {
             export = try source.publicKeys()
         } else {

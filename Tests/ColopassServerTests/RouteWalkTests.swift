@@ -362,6 +362,7 @@ enum RouteSamples {
         }
         all["GET /api/occupants"] = { _, _ in RouteSample(uri: "/api/occupants", allowed: "gate1") }
         all["GET /web/inside"] = { _, _ in RouteSample(uri: "/web/inside", allowed: "gate1") }
+        all["GET /api/gate-alerts"] = { _, _ in RouteSample(uri: "/api/gate-alerts", allowed: "kefu") }
         all["GET /web/work-orders"] = { _, _ in RouteSample(uri: "/web/work-orders", allowed: "kefu") }
         all["GET /web/work-orders/{number}"] = { site, f in
             RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)", allowed: "ua")

@@ -140,6 +140,19 @@ struct GateCheckCLITests {
         #expect(result.stdout.contains("3459"), "the last four of the holder's ID")
     }
 
+    @Test func scanAtATerminalClearsTheScreenPerScanChineseFirstWarningsOnYellow() throws {
+        let (_, gate, credentials) = try door()
+        // the same card twice: anti-passback (warn) flags the second entry
+        let input = credentials[0] + "\n" + credentials[0] + "\n"
+        let result = try gate.run(["scan", "--gate", "A", "--direction", "in"], input: input, pty: true)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.components(separatedBy: "\u{1B}[2J\u{1B}[H").count == 3, "one clear per scan")
+        let zh = try #require(result.stdout.range(of: "准许通行"))
+        let en = try #require(result.stdout.range(of: "GRANTED"))
+        #expect(zh.lowerBound < en.lowerBound, "Chinese first")
+        #expect(result.stdout.contains("\u{1B}[1;30;43m ⚠ 注意：未离开又再次进入 [G2.passback]"), "\(result.stdout)")
+    }
+
     @Test func eventsCarriedOnAFileAreRecordedOnce() throws {
         let (sandbox, gate, credentials) = try door()
         _ = try gate.run(["verify", credentials[0], "--gate", "A", "--direction", "in"])

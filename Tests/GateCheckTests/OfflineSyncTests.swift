@@ -7,7 +7,9 @@ import Testing
 struct UnreachableSource: GateSource {
     struct Down: Error {}
     func upload(_ events: [GateEvent]) throws -> GateUpload { throw Down() }
-    func snapshot(since cursor: Int64) throws -> SignedSnapshot { throw Down() }
+    func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedSnapshot { throw Down() }
     func photo(_ sha: String) throws -> [UInt8]? { throw Down() }
 }
 
@@ -20,7 +22,11 @@ struct LostAnswerSource: GateSource {
         _ = try inner.upload(events)
         throw AnswerLost()
     }
-    func snapshot(since cursor: Int64) throws -> SignedSnapshot { try inner.snapshot(since: cursor) }
+    func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedSnapshot {
+        try inner.snapshotPage(since: since, through: through, after: after, limit: limit, wait: wait)
+    }
     func photo(_ sha: String) throws -> [UInt8]? { try inner.photo(sha) }
 }
 

@@ -1,4 +1,5 @@
 import ColopassCore
+import Foundation
 import GateCheck
 
 /// The service's core in this process as the gate's source: what `HTTPSource` reaches over the
@@ -10,6 +11,13 @@ struct ServiceSource: GateSource {
     func upload(_ events: [GateEvent]) throws -> GateUpload { try core.gate.recordGateEvents(events, by: actor) }
 
     func snapshot(since cursor: Int64) throws -> SignedSnapshot { try core.gate.gateSnapshot(since: cursor, by: actor) }
+
+    /// Waiting is the server's (a long poll): in process there is nothing to wait for.
+    func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedSnapshot {
+        try core.gate.gateSnapshotPage(since: since, through: through, after: after, limit: limit, by: actor)
+    }
 
     func photo(_ sha: String) throws -> [UInt8]? {
         do {

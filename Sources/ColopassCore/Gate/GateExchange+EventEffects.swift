@@ -6,6 +6,13 @@ extension GateExchange {
     /// recorded on the emergency pass (C6), and a used exit slip takes its effect (Q4, Q5).
     func applyGateEvent(_ event: GateEvent, in tx: Transaction) throws {
         guard event.result == .granted, let kind = event.kind, let id = event.credentialId else { return }
+        // G3: a stopped credential let out. Data merely too old to judge by is the gate's state,
+        // not the person's, and raises nothing here.
+        if kind != .exitSlip, event.direction == .out, let reason = event.reason.flatMap(DenyReason.init(rawValue:)),
+            reason.yieldsToLeaving, reason != .staleReplica
+        {
+            try raiseLetOutAlert(event, reason: reason, in: tx)
+        }
         switch kind {
         case .temporaryPass, .emergencyPass:
             _ = try passes.recordVisit(
@@ -15,6 +22,12 @@ extension GateExchange {
                 try recordEmergencyIDSeenAtGate(passId: Int64(id), event: event, in: tx)
             }
         case .exitSlip:
+            // Spent already when this grant arrives: another gate honoured it while the two could
+            // not hear of each other. The slip stays spent; an operator checks what left.
+            if event.confirmed, let slip = try ExitSlip.fetchOne(tx.db, key: Int64(id)), slip.status == .used {
+                let kind = try RemovalRequest.fetchOne(tx.db, key: slip.requestId)?.kind ?? .decommission
+                try raiseSlipUsedTwiceAlert(event, clause: kind.facet(.used, .used), in: tx)
+            }
             try equipment.exitSlipUsedAtGate(slipId: Int64(id), event: event, in: tx)
         case .accessCard:
             break

@@ -17,6 +17,6 @@ extension GateSnapshot.Rules {
         self.init(
             site: policy.site.code, timeZone: policy.site.timeZone.identifier, antiPassback: antiPassback,
             staleReplicaMode: staleReplicaMode, maxAgeMinutes: parameters.gateReplicaMaxAgeMinutes,
-            escortRequired: parameters.escortRequired)
+            escortRequired: parameters.escortRequired, warnPercent: parameters.gateReplicaWarnPercent)
     }
 }

@@ -47,6 +47,7 @@ public struct Policy: Sendable {
         public var emergencyEntryMaxWindowHours: Int
         public var escortRequired: Bool
         public var gateReplicaMaxAgeMinutes: Int
+        public var gateReplicaWarnPercent: Int
         public var staleReplicaMode: StaleReplicaMode
         public var antiPassback: AntiPassback
         public var passwordMinLength: Int

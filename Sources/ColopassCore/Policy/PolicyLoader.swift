@@ -71,6 +71,7 @@ extension Policy {
             emergencyEntryMaxWindowHours: try p.child("emergency_entry_max_window_hours").integer(atLeast: 1),
             escortRequired: try p.child("escort_required").boolean(),
             gateReplicaMaxAgeMinutes: try p.child("gate_replica_max_age_minutes").integer(atLeast: 1),
+            gateReplicaWarnPercent: try p.child("gate_replica_warn_percent").integer(in: 1...100),
             staleReplicaMode: try p.child("stale_replica_mode").oneOf(StaleReplicaMode.self),
             antiPassback: try p.child("anti_passback").oneOf(AntiPassback.self),
             passwordMinLength: try p.child("password_min_length").integer(atLeast: 8),

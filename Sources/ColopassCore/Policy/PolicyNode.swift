@@ -36,6 +36,12 @@ struct PolicyNode {
         return value
     }
 
+    func integer(in range: ClosedRange<Int>) throws(PolicyError) -> Int {
+        let value = try integer(atLeast: range.lowerBound)
+        guard value <= range.upperBound else { throw error(.badValue, "must be at most \(range.upperBound), got \(value)") }
+        return value
+    }
+
     func boolean() throws(PolicyError) -> Bool {
         let node = try present()
         guard case .scalar = node, node.tag == Tag(.bool), let value = node.bool else {

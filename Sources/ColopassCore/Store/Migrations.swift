@@ -134,6 +134,7 @@ enum Migrations {
         registerStopClauseMigrations(&migrator)
         registerServiceDeskMigrations(&migrator)
         registerAuditCheckpointMigrations(&migrator)
+        registerGateLiveMigrations(&migrator)
         return migrator
     }
 }

@@ -9,6 +9,7 @@ public enum ClauseID: String, CaseIterable, Sendable, Codable, Hashable {
     case R1, R2, R3, R4
     case D1, G1, G2
     case K1, K2, K3, K4, K5, K6, K7, K8, K9
+    case G3
 }
 
 /// Whom a refusal is about. A refusal about who asks (not signed in, wrong role, own request,
@@ -88,6 +89,7 @@ public struct Clause: Sendable, Hashable, CustomStringConvertible {
         R1.self, R2.self, R3.self, D1.self, G1.self, G2.self,
         K1.self, K2.self, K3.self, K4.self, K5.self, K6.self, K7.self, K8.self,
         R4.self,
+        G3.self,
     ]
 }
 

@@ -50,6 +50,8 @@ public enum G1: String, ClauseFacet {
     case stale
     /// The replica holds a value this gate does not know: a newer service wrote it.
     case newer
+    /// Past the warning share of the limit: still decided, with a warning, before G1.stale bites.
+    case aging
 }
 
 /// G2: entering again without having left.

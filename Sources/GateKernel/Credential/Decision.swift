@@ -60,6 +60,8 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
     case slipNotConfirmed = "slip_not_confirmed"
     case repairSlipNotConfirmed = "repair_slip_not_confirmed"
     case idNotConfirmed = "id_not_confirmed"
+    /// A warning only: the replica nears the age at which it goes stale.
+    case replicaAging = "replica_aging"
 
     /// The clause each refusal enforces.
     public var clause: Clause {
@@ -95,6 +97,7 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
         case .slipNotConfirmed: Clause(Q4.check)
         case .repairSlipNotConfirmed: Clause(Q5.check)
         case .idNotConfirmed: Clause(C6.id)
+        case .replicaAging: Clause(G1.aging)
         }
     }
 
@@ -132,6 +135,8 @@ public enum DenyReason: String, Sendable, Codable, CaseIterable {
         case .slipNotConfirmed, .repairSlipNotConfirmed:
             Bilingual(zh: "保安未确认设备与搬运人员相符", en: "the guard did not confirm the items and movers")
         case .idNotConfirmed: Bilingual(zh: "保安未确认有效证件", en: "the guard did not confirm a valid ID document")
+        case .replicaAging:
+            Bilingual(zh: "门禁数据即将过期，请检查与服务的连接", en: "gate data is about to go stale; check the link to the service")
         }
     }
 }

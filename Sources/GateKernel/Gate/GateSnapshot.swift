@@ -20,20 +20,35 @@ public struct GateSnapshot: Sendable, Codable {
         public var staleReplicaMode: StaleReplicaMode
         public var maxAgeMinutes: Int
         public var escortRequired: Bool
+        /// From this share of `maxAgeMinutes` (in percent) every decision warns (G1.aging). A
+        /// service that does not send it means the policy's default, 75.
+        public var warnPercent: Int = 75
         /// Rule values a newer service sent that this build does not know, by field, kept as
         /// written: while any is present the door denies every scan (G1.newer).
         public var unknownValues: [String: String] = [:]
 
         public init(
             site: String, timeZone: String, antiPassback: AntiPassback, staleReplicaMode: StaleReplicaMode,
-            maxAgeMinutes: Int, escortRequired: Bool
+            maxAgeMinutes: Int, escortRequired: Bool, warnPercent: Int = 75
         ) {
+            self.warnPercent = warnPercent
             self.site = site
             self.timeZone = timeZone
             self.antiPassback = antiPassback
             self.staleReplicaMode = staleReplicaMode
             self.maxAgeMinutes = maxAgeMinutes
             self.escortRequired = escortRequired
+        }
+    }
+
+    /// Where a page of a snapshot starts or stops: a credential, in (kind, id) order.
+    public struct Position: Sendable, Codable, Equatable {
+        public var kind: CredentialKind
+        public var credentialId: UInt32
+
+        public init(kind: CredentialKind, credentialId: UInt32) {
+            self.kind = kind
+            self.credentialId = credentialId
         }
     }
 
@@ -46,6 +61,11 @@ public struct GateSnapshot: Sendable, Codable {
     /// The service's newest signed audit checkpoint, so every gate keeps recent ones (absent from
     /// an older service).
     public var auditCheckpoint: AuditCheckpoint? = nil
+    /// A page of a snapshot: it holds the entries after `after` (nil: from the first), and `next`
+    /// is where the following page starts (nil: this page ends the snapshot). A snapshot in one
+    /// piece has neither. The gate takes `cursor` only from the last page.
+    public var after: Position?
+    public var next: Position?
 
     public init(
         generatedAt: Date, since: Int64, cursor: Int64, rules: Rules, keys: [PublicKeyExport.Key], entries: [GateEntry]
@@ -65,6 +85,7 @@ public struct GateSnapshot: Sendable, Codable {
 extension GateSnapshot.Rules {
     enum CodingKeys: String, CodingKey {
         case site, timeZone, antiPassback, staleReplicaMode, maxAgeMinutes, escortRequired
+        case warnPercent
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,6 +94,7 @@ extension GateSnapshot.Rules {
         timeZone = try c.decode(String.self, forKey: .timeZone)
         maxAgeMinutes = try c.decode(Int.self, forKey: .maxAgeMinutes)
         escortRequired = try c.decode(Bool.self, forKey: .escortRequired)
+        warnPercent = try c.decodeIfPresent(Int.self, forKey: .warnPercent) ?? 75
         let passback = try c.decode(String.self, forKey: .antiPassback)
         let stale = try c.decode(String.self, forKey: .staleReplicaMode)
         // The safest readings stand in for values this build does not know.
@@ -89,6 +111,7 @@ extension GateSnapshot.Rules {
         try c.encode(unknownValues["staleReplicaMode"] ?? staleReplicaMode.rawValue, forKey: .staleReplicaMode)
         try c.encode(maxAgeMinutes, forKey: .maxAgeMinutes)
         try c.encode(escortRequired, forKey: .escortRequired)
+        try c.encode(warnPercent, forKey: .warnPercent)
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
         let policy = try Policy.load(contentsOf: TestSite.policyPath)
 
         // then
-        #expect(ClauseID.allCases.count == 43)
+        #expect(ClauseID.allCases.count == 44)
         #expect(Set(policy.clauses.keys) == Set(ClauseID.allCases))
         for id in ClauseID.allCases {
             let clause = policy.clause(id)
