@@ -132,6 +132,7 @@ enum Migrations {
         registerServerMigrations(&migrator)
         registerGateEventRowMigration(&migrator)
         registerStopClauseMigrations(&migrator)
+        registerAccountMigrations(&migrator)
         return migrator
     }
 }
