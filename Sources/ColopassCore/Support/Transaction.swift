@@ -100,8 +100,8 @@ extension SiteArea {
         guard actor.may(permission) else {
             throw policy.refusal(
                 permission.clause,
-                zh: "\(role.title.zh)“\(actor.name)”无权执行此操作（\(permission.rawValue)）",
-                en: "\(actor.name) (\(role.title.en)) may not do this (\(permission.rawValue))")
+                zh: "\(role.title.zh)“\(actor.name)”无权\(permission.title.zh)",
+                en: "\(actor.name) (\(role.title.en)) may not \(permission.title.en)")
         }
     }
 
