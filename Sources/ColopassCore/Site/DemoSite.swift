@@ -102,7 +102,23 @@ public enum DemoSite {
         let photo = (folder as NSString).appendingPathComponent("photo.png")
         try Data(try GrayscalePNG.encode(pixels, width: width, height: height)).write(to: URL(fileURLWithPath: photo))
         let scan = (folder as NSString).appendingPathComponent("scan.png")
-        let page = [UInt8](repeating: 0xFF, count: 200 * 280)
+        // A letter's look: a heading, lines of text, a signature and a round seal, so the page
+        // beside a decision shows what a clerk checks.
+        var page = [UInt8](repeating: 0xFF, count: 200 * 280)
+        for y in 0..<280 {
+            for x in 0..<200 {
+                let heading = y >= 24 && y < 32 && x >= 60 && x < 140
+                let lineEnd = y % 36 == 2 ? 120 : 180
+                let inText = y >= 50 && y < 190 && (y - 50) % 12 < 3
+                let line = inText && x >= 20 && x < lineEnd
+                let (dx, dy) = (Double(x - 140), Double(y - 225))
+                let distance: Double = (dx * dx + dy * dy).squareRoot()
+                let ring = abs(distance - 26) < 2.5
+                let star = abs(dx) + abs(dy) < 8
+                if heading || line { page[y * 200 + x] = 0x30 }
+                if ring || star { page[y * 200 + x] = 0x90 }
+            }
+        }
         try Data(try GrayscalePNG.encode(page, width: 200, height: 280)).write(to: URL(fileURLWithPath: scan))
         return (photo, scan)
     }

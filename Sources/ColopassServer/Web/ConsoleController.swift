@@ -66,22 +66,21 @@ struct ConsoleController: Sendable {
             APIRoute(.get, "/web/cards", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "出入证", en: "Cards"), request, context, core)
-                let cards = try core.cards.cards(by: actor)
                 var list = ListQuery(request, path: "/web/cards", sorts: ["number", "holder", "valid"])
-                let sort = list.sort
                 list.states(["active", "lost", "cancelled", "expired", "returned"].map { ($0, page.status($0).label) })
-                list.clients(Dictionary(cards.map { ($0.card.clientId, $0.clientName) }, uniquingKeysWith: { a, _ in a }))
-                let found = list.apply(
-                    cards, text: { [$0.card.number, $0.holderName, $0.clientName, String($0.holderMaskedID.suffix(4))] },
-                    state: { $0.status }, client: { $0.card.clientId },
-                    sort: {
-                        switch sort {
-                        case "holder": $0.holderName < $1.holderName
-                        case "valid": $0.card.validUntil < $1.card.validUntil
-                        default: $0.card.number < $1.card.number
-                        }
-                    })
-                return page.render("cards", ["list": list.view(), "cards": found.map { Views.card($0, page) }], path: "/web/cards")
+                // A client filter while the list of clients fits a menu; beyond, the search finds them by name.
+                let clients = try core.registry.clients(by: actor)
+                if clients.count <= 200 { list.clients(Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                var query = CardQuery()
+                query.text = list.q
+                query.state = list.state.isEmpty ? nil : list.state
+                query.clientId = Int64(list.client)
+                query.sort = CardQuery.Sort(rawValue: list.sort) ?? .number
+                query.offset = list.offset
+                query.limit = ListQuery.pageSize
+                let found = try core.cards.cards(matching: query, by: actor)
+                list.counted(found.total)
+                return page.render("cards", ["list": list.view(), "cards": found.rows.map { Views.card($0, page) }], path: "/web/cards")
             },
             APIRoute(.post, "/web/cards", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)

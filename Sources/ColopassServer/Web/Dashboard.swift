@@ -27,7 +27,9 @@ enum Dashboard {
         let emergencies = try core.passes.emergencies(awaitingReview: true, by: actor)
         let orders = try core.equipment.workOrders(by: actor)
         let removals = try core.equipment.removals(by: actor)
-        let cards = try core.cards.cards(by: actor)
+        var expiring = CardQuery()
+        expiring.expiringBy = now.addingTimeInterval(TimeInterval(expiringDays) * 86_400)
+        expiring.limit = 0
         let horizon = now.addingTimeInterval(TimeInterval(expiringDays) * 86_400)
         var counts = [
             Count(
@@ -50,7 +52,7 @@ enum Dashboard {
                 count: emergencies.count, href: "/web/emergencies"),
             Count(
                 id: "cards-expiring", label: page.t("30 天内到期的出入证", "Cards expiring within 30 days"),
-                count: cards.filter { $0.card.status == .active && $0.card.validUntil > now && $0.card.validUntil <= horizon }.count,
+                count: try core.cards.cards(matching: expiring, by: actor).total,
                 href: "/web/cards?state=active&sort=valid"),
         ]
         if actor.may(.viewOccupancy) {

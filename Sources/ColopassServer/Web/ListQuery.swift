@@ -36,6 +36,12 @@ struct ListQuery {
         clientOptions = names.sorted { $0.key < $1.key }.map { (String($0.key), $0.value) }
     }
 
+    /// Where the page starts, for a list the core pages itself.
+    var offset: Int { (page - 1) * Self.pageSize }
+
+    /// What matched, when the core did the filtering.
+    mutating func counted(_ total: Int) { self.total = total }
+
     /// Filters, sorts and cuts out the page; `total` is what matched.
     mutating func apply<T>(
         _ rows: [T], text: (T) -> [String], state: (T) -> String, client: (T) -> Int64,
