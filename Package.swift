@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // YAML is the policy file's format; Yams wraps libyaml and adds nothing else.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The web pages' templates: Mustache escapes every value unless a template says otherwise.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -46,9 +48,11 @@ let package = Package(
             dependencies: [
                 "ColopassCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The OpenAPI document is served at /openapi.yaml and checked against the route table.
-            resources: [.copy("Resources/openapi.yaml")]),
+            // The OpenAPI document is served at /openapi.yaml and checked against the route table;
+            // the pages' templates (one file per page, a shared layout) are read once at start.
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/templates")]),
         .target(
             name: "GateCheck",
             dependencies: ["GateKernel", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -58,6 +58,11 @@ struct RouteGuard: Sendable {
                 R1.role, zh: "门禁令牌只能用于门禁接口", en: "a gate token opens the gate endpoints only")
         }
         context.identity = identity
+        if identity.passwordChangeDue, !OneTimePassword.allowed.contains(route.key), !route.path.hasPrefix("/web/") {
+            throw core.policy.refusal(
+                R1.passwordChange, zh: "请先修改一次性密码（PUT /api/me/password）",
+                en: "change the one-time password first (PUT /api/me/password)")
+        }
         if viaCookie {
             context.cookieSession = secret
             if ![.get, .head].contains(request.method), !request.uri.path.hasPrefix("/web/") {

@@ -35,7 +35,7 @@ struct AuthController: Sendable {
                 let body = try await Input.json(SignInRequest.self, from: request, core)
                 let signIn = try await Offload.cpu {
                     try core.accounts.signIn(
-                        name: body.name, password: body.password, from: context.remoteAddress,
+                        name: body.name, password: body.password, from: ClientAddress.of(request, context, trusting: configuration.trustedProxies),
                         hasher: configuration.hasher)
                 }
                 return try Reply.json(

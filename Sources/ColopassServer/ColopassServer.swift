@@ -12,10 +12,18 @@ public struct ServerConfiguration: Sendable {
     /// API routes are compared with, served by the same binary in the same run.
     public var helloRoute: Bool
 
-    public init(hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, helloRoute: Bool = false) {
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`serve --trusted-proxy`); from any
+    /// other peer the header is ignored, so a client cannot pick the address it is throttled by.
+    public var trustedProxies: Set<String>
+
+    public init(
+        hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, helloRoute: Bool = false,
+        trustedProxies: Set<String> = []
+    ) {
         self.hasher = hasher
         self.secureCookies = secureCookies
         self.helloRoute = helloRoute
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -82,7 +90,8 @@ public enum ColopassServer {
             router.on(RouterPath(route.path), method: route.method) { request, context -> Response in
                 // The guard reads the token and the handler calls the core: both block.
                 var response = try await Offload.handler {
-                    try await route.handler(request, try guardian.admit(route, request, context))
+                    // Pages answer their failures as pages (WebErrorPage); the API's go to the middleware.
+                    try await WebErrorPage.answer(route, request, context, core: core, guardian: guardian)
                 }
                 if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
                 return response

@@ -118,21 +118,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func page(_ body: ErrorBody, _ status: HTTPResponse.Status, _ request: Request) -> Response {
-        let english = request.cookies["colopass_lang"]?.value == "en"
-        let text = english ? body.error.en : body.error.zh
-        let clause = body.error.clause.map { "[\(h($0))] " } ?? ""
-        let link =
-            status == .unauthorized
-            ? "<a href=\"/web/signin\">\(english ? "Sign in" : "登录")</a>"
-            : "<a href=\"javascript:history.back()\">\(english ? "Back" : "返回")</a> · <a href=\"/web/\">\(english ? "Home" : "首页")</a>"
-        let html = """
-            <!doctype html><html lang="\(english ? "en" : "zh-CN")"><head><meta charset="utf-8"><title>\(status.code)</title>
-            <style>\(Page.style)</style></head><body><main><h1>\(status.code)</h1>
-            <p class="error" id="error">\(clause)\(h(text))</p><p>\(link)</p></main></body></html>
-            """
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        let page = Page(
+            title: Bilingual(zh: "无法办理", en: "Not done"), language: Page.language(request), identity: nil, csrf: nil,
+            zone: .current)
+        var fields: [String: Any] = ["error": ErrorView(body, page)]
+        if status == .unauthorized { fields["signIn"] = "/web/signin" }
+        return page.render("error", fields, status: status, path: request.uri.path)
     }
 
     static func message(for status: HTTPResponse.Status) -> Bilingual {

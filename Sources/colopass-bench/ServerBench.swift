@@ -86,6 +86,17 @@ enum ServerBench {
         try load("GET /hello (bare Hummingbird)", "/hello", token: site.apiToken)
         try load("GET /api/cards/{number}, random of 100k", "/api/cards/", paths: cardPaths, token: site.apiToken)
         try load("GET /api/gate/snapshot?since=<latest>", incremental, token: site.gateToken)
+        // The console's pages as a signed-in browser asks for them (the session cookie).
+        for page in try ServerBenchPages.pages(port: port) {
+            let run = try WrkRun.run(
+                port: port, path: page.path, token: nil, threads: threads, connections: connections, seconds: seconds,
+                timeoutSeconds: 2, scratch: directory, header: page.cookie)
+            rows.append(
+                Row(
+                    name: page.name, load: "-c\(connections)", requestsPerSecond: run.requestsPerSecond,
+                    p50Milliseconds: run.p50Milliseconds, p99Milliseconds: run.p99Milliseconds,
+                    peakKiB: server.peakMemoryKiB(), socketErrors: run.socketErrors))
+        }
 
         // /health alone, then while `signInClients` clients sign in over and over: the hashing
         // must take neither the threads nor the cores that answer everything else.

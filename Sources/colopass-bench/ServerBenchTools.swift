@@ -200,7 +200,7 @@ struct WrkRun {
     /// be of something else.
     static func run(
         port: Int, path: String, paths: [String]? = nil, token: String?, threads: Int = 2, connections: Int = 32,
-        seconds: Int = 10, timeoutSeconds: Int = 2, scratch: String
+        seconds: Int = 10, timeoutSeconds: Int = 2, scratch: String, header: String? = nil
     ) throws -> WrkRun {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchFailure("\(binary) not found: apt-get install wrk")
@@ -209,6 +209,7 @@ struct WrkRun {
             "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--timeout", "\(timeoutSeconds)s", "--latency",
         ]
         if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
+        if let header { arguments += ["-H", header] }
         if let paths {
             let list = scratch + "/wrk-paths.txt"
             try (paths.joined(separator: "\n") + "\n").write(toFile: list, atomically: true, encoding: .utf8)

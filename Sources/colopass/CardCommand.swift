@@ -19,7 +19,7 @@ struct CardCommand: ParsableCommand {
             let card = try core.cards.issueCard(personId: person, by: actor)
             let files = try core.cards.renderBadge(try CardNumber(card.number), by: actor).write(to: out ?? "badges/\(card.number)")
             if global.json { return Output.json(IssuedCard(card: card, badgeFiles: files)) }
-            print("出入证已办理 / card issued: \(card.number)  有效期至 / valid until \(card.validUntil.formatted(.iso8601))")
+            print("出入证已办理 / card issued: \(card.number)  有效期至 / valid until \(SiteTime.format(card.validUntil, in: core.policy.site.timeZone))")
             print("胸卡 / badge: \(files.joined(separator: " "))")
         }
     }
@@ -37,7 +37,7 @@ struct CardCommand: ParsableCommand {
                 ["证号/number", "持证人/holder", "客户/client", "版/gen", "状态/status", "有效期至/until"],
                 cards.map {
                     [$0.card.number, $0.holderName, $0.clientName, String($0.card.generation), $0.status,
-                     $0.card.validUntil.formatted(.iso8601)]
+                     SiteTime.format($0.card.validUntil, in: core.policy.site.timeZone)]
                 })
         }
     }
@@ -52,14 +52,15 @@ struct CardCommand: ParsableCommand {
             let view = try core.cards.card(try CardNumber(number), by: try global.actor(core))
             if global.json { return Output.json(view) }
             let card = view.card
+            let zone = core.policy.site.timeZone
             Output.fields([
                 ("证号 / number", card.number),
                 ("持证人 / holder", "\(view.holderName) \(view.holderMaskedID)"),
                 ("客户 / client", view.clientName),
                 ("状态 / status", view.status),
                 ("版本 / generation", String(card.generation)),
-                ("有效期 / valid", "\(card.validFrom.formatted(.iso8601)) … \(card.validUntil.formatted(.iso8601))"),
-                ("签发 / issued", "\(card.issuedAt.formatted(.iso8601)) by \(card.issuedBy)"),
+                ("有效期 / valid", "\(SiteTime.format(card.validFrom, in: zone)) … \(SiteTime.format(card.validUntil, in: zone))"),
+                ("签发 / issued", "\(SiteTime.format(card.issuedAt, in: zone)) by \(card.issuedBy)"),
                 ("待交回 / to return", card.awaitsReturn ? "是 / yes" : "否 / no"),
             ])
         }

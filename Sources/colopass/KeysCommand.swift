@@ -16,7 +16,7 @@ struct KeysCommand: ParsableCommand {
             if global.json { return Output.json(keys) }
             Output.table(
                 ["ID", "状态/status", "公钥/public key", "创建/created"],
-                keys.map { [String($0.id), $0.status.rawValue, $0.publicKey, $0.createdAt.formatted(.iso8601)] })
+                keys.map { [String($0.id), $0.status.rawValue, $0.publicKey, SiteTime.format($0.createdAt, in: core.policy.site.timeZone)] })
         }
     }
 

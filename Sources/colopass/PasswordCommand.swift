@@ -71,7 +71,7 @@ struct TokenCommand: ParsableCommand {
                 tokens.map {
                     [
                         String($0.id), $0.kind.rawValue, $0.account, $0.label ?? "",
-                        $0.expiresAt?.formatted(.iso8601) ?? "—", $0.revokedAt?.formatted(.iso8601) ?? "",
+                        $0.expiresAt.map { SiteTime.format($0, in: core.policy.site.timeZone) } ?? "—", $0.revokedAt.map { SiteTime.format($0, in: core.policy.site.timeZone) } ?? "",
                     ]
                 })
         }

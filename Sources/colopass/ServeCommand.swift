@@ -13,6 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
     /// routes are measured against. Hidden from help; not part of the API.
     @Flag(help: ArgumentHelp("Also answer GET /hello (benchmark baseline).", visibility: .hidden))
     var benchHelloRoute = false
+    /// A reverse proxy in front of the service: its `X-Forwarded-For` names the client (for
+    /// sign-in throttling). Repeat for each proxy; from any other address the header is ignored.
+    @Option(name: .customLong("trusted-proxy"), help: "Address of a reverse proxy whose X-Forwarded-For is trusted (repeatable).")
+    var trustedProxies: [String] = []
 
     func run() async throws {
         let core = try global.openCore()
@@ -31,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         let checkpoints = AuditCheckpointJob.start(core)
         defer { checkpoints.cancel() }
         try await ColopassServer.run(
-            core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
+            core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute, trustedProxies: Set(trustedProxies)))
     }
 
     /// Unbuffered, so a supervisor or a test reading the pipe sees the lines at once.

@@ -75,8 +75,8 @@ struct VisitShowCommand: ParsableCommand {
             ("事由 / reason", r.reason),
             ("时段 / window", EntryWindow.describe(from: r.windowStart, to: r.windowEnd, in: zone)),
             ("状态 / status", view.status),
-            ("申请人 / filed by", "\(r.requestedBy) \(r.requestedAt.formatted(.iso8601))"),
-            ("处理人 / decided by", r.decidedBy.map { "\($0) \(r.decidedAt?.formatted(.iso8601) ?? "")" } ?? "—"),
+            ("申请人 / filed by", "\(r.requestedBy) \(SiteTime.format(r.requestedAt, in: zone))"),
+            ("处理人 / decided by", r.decidedBy.map { "\($0) \(r.decidedAt.map { SiteTime.format($0, in: zone) } ?? "")" } ?? "—"),
             ("原因 / why", r.decisionReason ?? "—"),
             ("介绍信 / letter", r.letter),
         ])

@@ -20,7 +20,7 @@ struct VisitorsListCommand: ParsableCommand {
             ["时间/time", "事件/event", "类别/kind", "通行证/pass", "客户/client", "人员/visitor", "证件/ID", "门/gate", "记录人/by"],
             rows.map {
                 [
-                    EntryWindow.timestamp($0.entry.at, in: zone), $0.entry.event.rawValue, $0.entry.kind.rawValue,
+                    SiteTime.format($0.entry.at, in: zone), $0.entry.event.rawValue, $0.entry.kind.rawValue,
                     $0.entry.passNumber ?? "", $0.clientName, $0.entry.visitorName, $0.entry.idMasked,
                     $0.entry.gate ?? "",
                     $0.entry.recordedBy,
@@ -37,12 +37,13 @@ struct VisitorsExportCommand: ParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD.") var to: String
     @Option(help: "Only this client's.") var client: Int64?
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Column headers: zh (default) or en.") var lang: String = "zh"
 
     func run() throws {
         let core = try global.openCore()
         let csv = try core.passes.exportVisitorLog(
             from: try VisitInput.day(from, field: "from"), to: try VisitInput.day(to, field: "to"), clientId: client,
-            by: try global.actor(core))
+            english: lang == "en", by: try global.actor(core))
         guard let out else { return FileHandle.standardOutput.write(Data(csv.utf8)) }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         print("已导出 / exported: \(out)")

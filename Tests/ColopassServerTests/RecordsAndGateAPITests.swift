@@ -18,7 +18,10 @@ struct RecordsAndGateAPITests {
             #expect(json.array.count == 2)
             let csv = try await client.call(.get, "/api/visitor-log.csv?from=2026-06-15&to=2026-06-15", token: site.tokens["kefu"])
             #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
-            #expect(csv.text.hasPrefix("time,event,kind"))
+            // UTF-8 with a byte-order mark and Chinese headers, for Excel on Chinese Windows; English on request
+            #expect(csv.text.hasPrefix("\u{FEFF}时间,事件,类别"))
+            let english = try await client.call(.get, "/api/visitor-log.csv?from=2026-06-15&to=2026-06-15&lang=en", token: site.tokens["kefu"])
+            #expect(english.text.hasPrefix("\u{FEFF}time,event,kind"))
             #expect(!csv.text.contains("110108197910014561"))
             let backwards = try await client.call(.get, "/api/visitor-log?from=2026-06-15&to=2026-06-01", token: site.tokens["kefu"])
             #expect(backwards.status == 400 && backwards.field == "to")

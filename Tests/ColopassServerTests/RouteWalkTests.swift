@@ -42,7 +42,8 @@ struct RouteWalkTests {
                 #expect(before == after, "\(key) as \(who) changed something")
             }
             // no token
-            try await unchanged("nobody", nil, expect: [401])
+            // (a page sends the browser to sign in instead)
+            try await unchanged("nobody", nil, expect: key.hasPrefix("GET /web/") ? [303] : [401])
             // a gate token outside the gate routes
             if route.access != "gate" { try await unchanged("a gate token", gateToken, expect: [403]) }
             // each role the permission leaves out
@@ -352,7 +353,12 @@ enum RouteSamples {
         }
         all["POST /web/cards/{number}/return"] = { _, f in RouteSample(uri: "/web/cards/\(f.cardA)/return", form: [:], allowed: "kefu") }
         all["GET /web/visits"] = { _, _ in RouteSample(uri: "/web/visits", allowed: "kefu") }
-        all["POST /web/visits/{id}/approve"] = { _, f in RouteSample(uri: "/web/visits/\(f.visitA)/approve", form: [:], allowed: "kefu") }
+        all["POST /web/visits/{id}/approve"] = { _, f in
+            RouteSample(
+                uri: "/web/visits/\(f.visitA)/approve",
+                form: ["check_reason": "yes", "check_time": "yes", "check_names": "yes", "check_id_numbers": "yes", "check_seal": "yes"],
+                allowed: "kefu")
+        }
         all["POST /web/visits/{id}/reject"] = { _, f in
             RouteSample(uri: "/web/visits/\(f.visitA)/reject", form: ["reason": "无公章"], allowed: "kefu")
         }
@@ -428,6 +434,65 @@ enum RouteSamples {
             RouteSample(uri: "/web/portal/visits/\(f.visitA)/cancel", form: [:], allowed: "ua")
         }
         all.merge(ServiceDeskRouteSamples.make()) { existing, _ in existing }
+        // The desk's jobs and their evidence in the browser
+        all["GET /web/password"] = { _, _ in RouteSample(uri: "/web/password", allowed: "ua") }
+        all["POST /web/password"] = { _, _ in
+            RouteSample(
+                uri: "/web/password",
+                form: ["current": ServerSite.password, "password": "a new passphrase here", "again": "a new passphrase here"],
+                allowed: "kefu")
+        }
+        all["GET /web/clients/new"] = { _, _ in RouteSample(uri: "/web/clients/new?kind=company", allowed: "kefu") }
+        all["POST /web/clients"] = { _, _ in
+            RouteSample(uri: "/web/clients", form: ["kind": "company", "name": "深圳新客户有限公司", "credit_code": "91440300MA5FABCD1Q"], allowed: "kefu")
+        }
+        all["GET /web/clients/{id}/contracts/new"] = { _, f in RouteSample(uri: "/web/clients/\(f.clientA)/contracts/new", allowed: "kefu") }
+        all["POST /web/clients/{id}/contracts"] = { _, f in
+            RouteSample(
+                uri: "/web/clients/\(f.clientA)/contracts",
+                form: ["number": "HT-A9", "starts_on": "2026-01-01", "ends_on": "2026-12-31", "racks": "A09", "server_quota": "2"],
+                allowed: "kefu")
+        }
+        all["POST /web/contracts/{number}/activate"] = { _, _ in RouteSample(uri: "/web/contracts/HT-A2/activate", form: [:], allowed: "kefu") }
+        all["POST /web/contracts/{number}/suspend"] = { _, _ in RouteSample(uri: "/web/contracts/HT-A/suspend", form: [:], allowed: "boss") }
+        all["POST /web/contracts/{number}/terminate"] = { _, _ in
+            RouteSample(uri: "/web/contracts/HT-A/terminate", form: ["confirm": "yes"], allowed: "kefu")
+        }
+        all["GET /web/clients/{id}/people/new"] = { _, f in RouteSample(uri: "/web/clients/\(f.clientA)/people/new", allowed: "ua") }
+        all["POST /web/clients/{id}/people"] = { _, f in
+            RouteSample(
+                uri: "/web/clients/\(f.clientA)/people",
+                form: [
+                    "name": "周九", "id_number": "110101199003077897", "phone": "13800138000",
+                    "photo": ServerSite.fixture("photo.png"), "id_copy": ServerSite.fixture("id-copy.png"),
+                    "letter": ServerSite.fixture("letter.pdf"),
+                ], allowed: "ua")
+        }
+        all["GET /web/people/{id}/{document}"] = { _, f in RouteSample(uri: "/web/people/\(f.personA)/photo", allowed: "ua") }
+        all["POST /web/cards/{number}/reissue"] = { site, f in
+            RouteSample(
+                uri: "/web/cards/\(f.cardA)/reissue", form: ["loss_letter": ServerSite.fixture("letter.pdf")], allowed: "kefu",
+                setup: { site, f in _ = try site.core.cards.reportCardLost(try CardNumber(f.cardA), by: site.actor("ua")) })
+        }
+        all["GET /web/visits/{id}"] = { _, f in RouteSample(uri: "/web/visits/\(f.visitA)", allowed: "kefu") }
+        all["GET /web/visits/{id}/letter"] = { _, f in RouteSample(uri: "/web/visits/\(f.visitA)/letter", allowed: "kefu") }
+        all["GET /web/visits/{id}/passes"] = { _, f in
+            RouteSample(
+                uri: "/web/visits/\(f.visitA)/passes", allowed: "ua",
+                setup: { site, f in _ = try site.core.passes.approveVisitRequest(f.visitA, by: site.actor("kefu")) })
+        }
+        all["GET /web/emergencies/new"] = { _, _ in RouteSample(uri: "/web/emergencies/new", allowed: "boss") }
+        all["POST /web/emergencies"] = { _, f in
+            RouteSample(
+                uri: "/web/emergencies",
+                form: ["client_id": f.clientA, "reason": "电源故障", "hours": "2", "visitor_name": "钱七", "visitor_id": "11010519491231002X"],
+                allowed: "boss")
+        }
+        all["GET /web/emergencies/{id}/passes"] = { _, f in RouteSample(uri: "/web/emergencies/\(f.emergencyA)/passes", allowed: "boss") }
+        all["GET /web/removals/{number}/documents/{which}"] = { site, f in
+            RouteSample(uri: "/web/removals/\(try site.equipment(f).removal)/documents/scan", allowed: "kefu")
+        }
+        all["GET /web/badges"] = { _, f in RouteSample(uri: "/web/badges?cards=\(f.cardA)", allowed: "kefu") }
         return all
     }
 

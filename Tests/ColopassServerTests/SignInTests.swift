@@ -73,33 +73,62 @@ struct SignInTests {
         #expect(stored.contains(SHA256.hex(Array(session.token.utf8))))
     }
 
-    @Test func failuresPerAccountLockItOutForTheLockoutWindowEvenWithTheRightPassword() throws {
-        // given: the policy's number of failures from different addresses
+    @Test func R1_failuresOfOneAccountFromEveryAddressLockItOutEvenWithTheRightPassword() throws {
+        // given: the policy's per-account number of failures, spread over addresses
         let site = try ServerSite()
         let policy = site.core.policy.parameters
-        for attempt in 0..<policy.signinMaxFailures {
+        for attempt in 0..<policy.signinMaxFailuresPerAccount {
             #expect(throws: CoreError.self) {
                 try site.core.accounts.signIn(name: "kefu", password: "wrong password!", from: "10.0.0.\(attempt)", hasher: hasher)
             }
         }
-        // when / then: the right password is refused as throttled
+        // when / then: the right password is refused as throttled, from anywhere
         #expect(clause { try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher) } == "R1.throttled")
-        // another account from another address is not affected
+        // another account from the same address is not affected
         _ = try site.core.accounts.signIn(name: "boss", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
         // after the lock-out window it works again
         site.advance(minutes: Double(policy.signinLockoutMinutes) + 1)
         _ = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "10.9.9.9", hasher: hasher)
     }
 
-    @Test func failuresFromOneAddressLockThatAddressOutForEveryAccount() throws {
+    @Test func R1_fiveFailuresOnOneAccountLockThatAccountFromThatAddressAndNoOtherAccount() throws {
+        // given: the front desk behind one NAT address; one clerk mistypes five times
         let site = try ServerSite()
-        for name in ["a1", "a2", "a3", "a4", "a5"] {
+        let policy = site.core.policy.parameters
+        #expect(policy.signinMaxFailures == 5)
+        for _ in 0..<policy.signinMaxFailures {
+            #expect(throws: CoreError.self) {
+                try site.core.accounts.signIn(name: "kefu", password: "typo typo typo", from: "203.0.113.7", hasher: hasher)
+            }
+        }
+        // then: that clerk is locked out from that address, even with the right password
+        #expect(clause { try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "203.0.113.7", hasher: hasher) } == "R1.throttled")
+        // and everyone else at the same address signs in
+        _ = try site.core.accounts.signIn(name: "kefu2", password: ServerSite.password, from: "203.0.113.7", hasher: hasher)
+        _ = try site.core.accounts.signIn(name: "boss", password: ServerSite.password, from: "203.0.113.7", hasher: hasher)
+        // guessing names from one address locks no account that was not guessed at
+        for name in ["a1", "a2", "a3", "a4", "a5", "a6"] {
             #expect(throws: CoreError.self) {
                 try site.core.accounts.signIn(name: name, password: "guessing again", from: "203.0.113.7", hasher: hasher)
             }
         }
-        #expect(clause { try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "203.0.113.7", hasher: hasher) } == "R1.throttled")
-        _ = try site.core.accounts.signIn(name: "kefu", password: ServerSite.password, from: "198.51.100.1", hasher: hasher)
+        _ = try site.core.accounts.signIn(name: "admin", password: ServerSite.password, from: "203.0.113.7", hasher: hasher)
+    }
+
+    @Test func R1_aOneTimePasswordMustBeChangedBeforeTheSessionDoesAnythingElse() throws {
+        let site = try ServerSite()
+        let password = try site.core.accounts.issueOneTimePassword("kefu", hasher: hasher, by: site.actor("admin"))
+        #expect(try site.core.accounts.passwordChangeDue("kefu"))
+        let session = try site.core.accounts.signIn(name: "kefu", password: password, from: "a", hasher: hasher)
+        #expect(try site.core.accounts.authenticate(token: session.token).passwordChangeDue)
+        // the same password is not a change
+        #expect(throws: CoreError.self) {
+            try site.core.accounts.changeOwnPassword(current: password, to: password, hasher: hasher, by: site.actor("kefu"))
+        }
+        try site.core.accounts.changeOwnPassword(current: password, to: "my very own passphrase", hasher: hasher, by: site.actor("kefu"))
+        #expect(try !site.core.accounts.passwordChangeDue("kefu"))
+        let next = try site.core.accounts.signIn(name: "kefu", password: "my very own passphrase", from: "a", hasher: hasher)
+        #expect(try !site.core.accounts.authenticate(token: next.token).passwordChangeDue)
     }
 
     @Test func refusedSignInsAreAuditedWithoutThePassword() throws {

@@ -28,16 +28,22 @@ struct WebAccountsTests {
             #expect(added.status == 200)
             let password = try #require(Self.oneTimePassword(in: added.text))
             #expect(password.count >= 20)
-            // the new user signs in with it, into its own client's portal
+            // the new user signs in with it, and must first choose their own password (R1)
             let signIn = try await client.call(.post, "/web/signin", form: ["name": "ua2", "password": password])
-            #expect(signIn.status == 303 && signIn.headers["location"] == "/web/portal")
+            #expect(signIn.status == 303 && signIn.headers["location"] == "/web/password")
             // a reset gives another, and the old one no longer works
             let reset = try await client.call(.post, "/web/accounts/ua2/password", form: ["csrf": csrf], headers: cookie)
             let second = try #require(Self.oneTimePassword(in: reset.text))
             #expect(second != password)
             #expect(try await client.call(.post, "/web/signin", form: ["name": "ua2", "password": password]).status == 401)
             // disabled, it cannot sign in even with the right password
-            #expect(try await client.call(.post, "/web/accounts/ua2/disable", form: ["csrf": csrf], headers: cookie).status == 303)
+            // disabling asks first, then acts
+            let asked = try await client.call(.post, "/web/accounts/ua2/disable", form: ["csrf": csrf], headers: cookie)
+            #expect(asked.status == 200 && asked.text.contains("id=\"confirm\"") && asked.text.contains("name=\"confirm\" value=\"yes\""))
+            #expect(try await client.call(.post, "/web/signin", form: ["name": "ua2", "password": second]).status == 303)
+            #expect(
+                try await client.call(.post, "/web/accounts/ua2/disable", form: ["csrf": csrf, "confirm": "yes"], headers: cookie).status
+                    == 303)
             #expect(try await client.call(.post, "/web/signin", form: ["name": "ua2", "password": second]).status == 401)
         }
     }

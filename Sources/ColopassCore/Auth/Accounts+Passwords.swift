@@ -23,10 +23,15 @@ extension Accounts {
         guard let stored, hasher.verify(current, against: stored) else {
             throw CoreError.invalid("current", zh: "当前密码不正确", en: "the current password is wrong")
         }
+        guard !hasher.verify(password, against: stored) else {
+            throw CoreError.invalid("password", zh: "新密码不能与当前密码相同", en: "the new password must differ from the current one")
+        }
         let hash = hasher.hash(password)
         // Every role holds viewRegistry: this is "any active account", with its audit.
         try perform(actor, .viewRegistry, action: "account.password") { tx in
-            try storePassword(hash, for: try Self.fetchAccount(actor.name, tx.db), in: tx)
+            let account = try Self.fetchAccount(actor.name, tx.db)
+            try storePassword(hash, for: account, in: tx)
+            try Self.clearPasswordChangeDue(account.id, in: tx)
         }
     }
 

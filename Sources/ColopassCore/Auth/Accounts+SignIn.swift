@@ -14,11 +14,13 @@ extension Accounts {
     /// How long a session lasts from its sign-in. The policy names no number; a working shift.
     public static let sessionHours = 12.0
 
-    /// R1: signs an account in with its password from `address` (the client's socket address).
-    /// After the policy's number of failures for the account or for the address inside the
-    /// lock-out window, every attempt is refused (R1.throttled), a right password too, and the
-    /// refused attempt is not counted (so waiting it out works). A wrong name and a wrong password
-    /// look the same, and cost the same time.
+    /// R1: signs an account in with its password from `address` (the client's address). Failures
+    /// are counted per (account, address) pair and per account, never per address alone: a front
+    /// desk behind one NAT shares an address, and one person's typos must not lock out the others.
+    /// After the policy's number of failures for the pair, or its larger number for the account
+    /// from everywhere, inside the lock-out window, every attempt is refused (R1.throttled), a
+    /// right password too, and the refused attempt is not counted (so waiting it out works). A
+    /// wrong name and a wrong password look the same, and cost the same time.
     public func signIn(
         name: String, password: String, from address: String, hasher: PasswordHasher = PasswordHasher()
     ) throws -> SignIn {
@@ -29,7 +31,7 @@ extension Accounts {
         guard !password.isEmpty, password.count <= 256 else {
             throw CoreError.invalid("password", zh: "请输入密码", en: "give the password")
         }
-        let subjects = ["account:\(login)", "address:\(address.prefix(64))"]
+        let subjects = ["account:\(login)", "pair:\(login)@\(address.prefix(64))"]
         let now = clock.now()
         let (account, throttled) = try store.pool.read { db in
             (try Account.filter(Account.Columns.name == login).fetchOne(db), try signInThrottled(subjects, now, db))
@@ -53,7 +55,7 @@ extension Accounts {
             throw refusal
         }
         return try perform(Actor(account: account), .viewRegistry, action: "auth.signin") { tx in
-            try tx.db.execute(sql: "DELETE FROM signin_failure WHERE subject = ?", arguments: [subjects[0]])
+            try tx.db.execute(sql: "DELETE FROM signin_failure WHERE subject IN (?, ?)", arguments: [subjects[0], subjects[1]])
             let expires = tx.now.addingTimeInterval(Self.sessionHours * 3600)
             let (secret, id) = try insertToken(.session, for: account, label: nil, expires: expires, in: tx)
             try tx.audit(
@@ -65,14 +67,16 @@ extension Accounts {
         }
     }
 
-    /// Whether a subject (an account or an address) has too many recent failures.
+    /// Whether the account (`subjects[0]`, against the per-account number) or the account from
+    /// this address (`subjects[1]`, against the per-pair number) has too many recent failures.
     func signInThrottled(_ subjects: [String], _ now: Date, _ db: Database) throws -> Bool {
         let since = now.addingTimeInterval(-TimeInterval(policy.parameters.signinLockoutMinutes) * 60)
-        for subject in subjects {
+        let limits = [policy.parameters.signinMaxFailuresPerAccount, policy.parameters.signinMaxFailures]
+        for (subject, limit) in zip(subjects, limits) {
             let failures = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM signin_failure WHERE subject = ? AND at > ?",
                 arguments: [subject, since]) ?? 0
-            if failures >= policy.parameters.signinMaxFailures { return true }
+            if failures >= limit { return true }
         }
         return false
     }

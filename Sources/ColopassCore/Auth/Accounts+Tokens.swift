@@ -6,14 +6,15 @@ extension Accounts {
     /// and its account is active. Anything else is R1.session (the server answers 401).
     public func authenticate(token secret: String) throws -> Authenticated {
         let now = clock.now()
-        let found = try store.pool.read { db -> (AuthToken, Account)? in
+        let found = try store.pool.read { db -> (AuthToken, Account, Bool)? in
             guard secret.count <= 200,
                 let token = try AuthToken.fetchOne(db, where: "token_hash", is: AuthToken.hash(secret)),
                 let account = try Account.fetchOne(db, where: "id", is: token.accountId)
             else { return nil }
-            return (token, account)
+            let due = try token.kind == .session && Self.passwordChangeDue(account.id, db)
+            return (token, account, due)
         }
-        guard let (token, account) = found, let id = token.id, token.isUsable(at: now),
+        guard let (token, account, due) = found, let id = token.id, token.isUsable(at: now),
             account.status == .active
         else {
             throw policy.refusal(
@@ -22,7 +23,7 @@ extension Accounts {
         return Authenticated(
             actor: Actor(account: account).proven(by: token.kind.credentialName(id)), account: account.redacted,
             tokenId: id, kind: token.kind,
-            expiresAt: token.expiresAt)
+            expiresAt: token.expiresAt, passwordChangeDue: due)
     }
 
     /// Ends the session (or revokes the token) the actor is using. Audited.

@@ -80,6 +80,8 @@ public struct Authenticated: Sendable, Equatable {
     public var tokenId: Int64
     public var kind: AuthToken.Kind
     public var expiresAt: Date?
+    /// R1: the account's password is a one-time one; a session does nothing but change it.
+    public var passwordChangeDue: Bool = false
 }
 
 enum Base64URL {

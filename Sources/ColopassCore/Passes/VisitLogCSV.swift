@@ -8,19 +8,28 @@ public enum VisitLogCSV {
         "recorded_by",
     ]
 
-    public static func render(_ rows: [VisitLogView], in zone: TimeZone) -> String {
-        var lines = [line(header)]
+    /// The same columns as the site's staff read them (the default).
+    public static let headerZh = [
+        "时间", "事件", "类别", "申请编号", "通行证号", "客户编号", "客户", "人员", "证件类型", "证件号码", "门禁", "登记人",
+    ]
+
+    /// Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: the BOM makes it UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// Chinese column headers unless `english`; times in the site's zone as `2026-12-02 14:27`.
+    public static func render(_ rows: [VisitLogView], in zone: TimeZone, english: Bool = false) -> String {
+        var lines = [line(english ? header : headerZh)]
         for row in rows {
             let entry = row.entry
             lines.append(
                 line([
-                    EntryWindow.timestamp(entry.at, in: zone), entry.event.rawValue, entry.kind.rawValue,
+                    SiteTime.format(entry.at, in: zone), entry.event.rawValue, entry.kind.rawValue,
                     String(entry.requestId), entry.passNumber ?? "", String(entry.clientId), row.clientName,
                     entry.visitorName, entry.idType.rawValue, entry.idMasked, entry.gate ?? "", entry.recordedBy,
                 ]))
         }
         // RFC 4180: CRLF after every record, the last included.
-        return lines.map { $0 + "\r\n" }.joined()
+        return byteOrderMark + lines.map { $0 + "\r\n" }.joined()
     }
 
     static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
@@ -40,7 +49,9 @@ public enum VisitLogCSV {
 extension Passes {
     /// The log between two site days as CSV. An export of personal data is audited (who took
     /// which days of whose visitors), although it changes nothing.
-    public func exportVisitorLog(from: Day, to: Day, clientId: Int64? = nil, by actor: Actor) throws -> String {
+    public func exportVisitorLog(
+        from: Day, to: Day, clientId: Int64? = nil, english: Bool = false, by actor: Actor
+    ) throws -> String {
         guard from <= to else {
             throw CoreError.invalid("to", zh: "结束日期早于开始日期", en: "the last day is before the first")
         }
@@ -50,7 +61,7 @@ extension Passes {
             try tx.audit(
                 "visitor_log.export", "visit_log", key: "\(from)..\(to)",
                 after: ExportImage(from: from, to: to, clientId: clientId, rows: rows.count), clause: .R4)
-            return VisitLogCSV.render(rows, in: policy.site.timeZone)
+            return VisitLogCSV.render(rows, in: policy.site.timeZone, english: english)
         }
     }
 }

@@ -52,6 +52,10 @@ public struct Policy: Sendable {
         public var antiPassback: AntiPassback
         public var passwordMinLength: Int
         public var signinMaxFailures: Int
+        /// R1: failures for one account from every address together before it is locked; higher
+        /// than `signinMaxFailures` (which counts one account from one address), so one person's
+        /// typos lock only their own pair while guessing spread over addresses still stops.
+        public var signinMaxFailuresPerAccount: Int
         public var signinLockoutMinutes: Int
         public var uploadMaxBytes: Int
         /// R4: the audit chain's head is signed and kept outside the database at least this often.

@@ -76,6 +76,7 @@ extension Policy {
             antiPassback: try p.child("anti_passback").oneOf(AntiPassback.self),
             passwordMinLength: try p.child("password_min_length").integer(atLeast: 8),
             signinMaxFailures: try p.child("signin_max_failures").integer(atLeast: 1),
+            signinMaxFailuresPerAccount: try p.child("signin_max_failures_per_account").integer(atLeast: 1),
             signinLockoutMinutes: try p.child("signin_lockout_minutes").integer(atLeast: 1),
             uploadMaxBytes: try p.child("upload_max_bytes").integer(atLeast: 1024))
         parameters.auditCheckpointMinutes = try p.child("audit_checkpoint_minutes").integer(atLeast: 1)

@@ -60,6 +60,15 @@ extension DemoSite {
         _ = try yesterday.equipment.issueWorkOrder(try WorkOrderNumber(order.number), by: client)
         let service = try core.accounts.actor(named: "kefu")
         for serial in serials { _ = try core.equipment.acceptItem(workOrder: try WorkOrderNumber(order.number), serial: serial, by: service) }
+        // A third server due this morning and not yet accepted: racking work that can be done today.
+        let due = try yesterday.equipment.createWorkOrder(
+            contract: "HT-2026-001", plannedAt: now.addingTimeInterval(-1800), note: "一台应用服务器 / one application server",
+            by: client)
+        _ = try yesterday.equipment.addWorkOrderItem(
+            try WorkOrderNumber(due.number),
+            NewWorkOrderItem(kind: .server, brand: "Inspur", model: "NF5280M6", serial: "CN7Y0C01", rack: "A02", uPosition: 24),
+            by: client)
+        _ = try yesterday.equipment.issueWorkOrder(try WorkOrderNumber(due.number), by: client)
         let removal = try core.equipment.fileRemoval(
             NewRemovalRequest(
                 kind: .decommission, clientId: 1, items: [serials[1]], removalDate: core.today.adding(days: 1).description,

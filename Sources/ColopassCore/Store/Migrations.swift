@@ -135,6 +135,7 @@ enum Migrations {
         registerServiceDeskMigrations(&migrator)
         registerAuditCheckpointMigrations(&migrator)
         registerGateLiveMigrations(&migrator)
+        registerAccountMigrations(&migrator)
         return migrator
     }
 }

@@ -63,7 +63,7 @@ extension SiteArea {
                 return try body(Transaction(db: db, actor: actor, now: now, site: site))
             }
         } catch CoreError.refused(let refusal) {
-            auditRefusal(actor: actor, action: action, refusal: refusal)
+            auditRefusal(actor: actor, action: action, refusal: refusal, permission: permission)
             throw CoreError.refused(refusal)
         }
     }
@@ -78,7 +78,7 @@ extension SiteArea {
                 return try body(db)
             }
         } catch CoreError.refused(let refusal) {
-            auditRefusal(actor: actor, action: "read.\(permission.rawValue)", refusal: refusal)
+            auditRefusal(actor: actor, action: "read.\(permission.rawValue)", refusal: refusal, permission: permission)
             throw CoreError.refused(refusal)
         }
     }
@@ -100,8 +100,8 @@ extension SiteArea {
         guard actor.may(permission) else {
             throw policy.refusal(
                 permission.clause,
-                zh: "\(role.title.zh)“\(actor.name)”无权执行此操作（\(permission.rawValue)）",
-                en: "\(actor.name) (\(role.title.en)) may not do this (\(permission.rawValue))")
+                zh: "\(role.title.zh)“\(actor.name)”无权\(permission.title.zh)",
+                en: "\(actor.name) (\(role.title.en)) may not \(permission.title.en)")
         }
     }
 
@@ -109,13 +109,15 @@ extension SiteArea {
         try site.requireOwnClient(actor, clientId)
     }
 
-    private func auditRefusal(actor: Actor, action: String, refusal: Refusal) {
+    /// The record keeps the refusal's words and, for the auditor, the permission asked for (the
+    /// words name the action as people know it; the identifier is what the table is keyed by).
+    private func auditRefusal(actor: Actor, action: String, refusal: Refusal, permission: Permission) {
         do {
             try store.pool.write { db in
                 _ = try AuditLog.append(
                     AuditLog.Entry(
                         action: action, entity: "refusal", entityKey: refusal.clause.code,
-                        after: AuditImage.of(refusal.reason), clause: refusal.clause.code, outcome: .refused),
+                        after: AuditImage.of(RefusalImage(zh: refusal.reason.zh, en: refusal.reason.en, permission: permission.rawValue)), clause: refusal.clause.code, outcome: .refused),
                     actor: actor, at: clock.now(), in: db)
             }
         } catch {
@@ -133,4 +135,11 @@ extension Site {
                 R3.client, zh: "只能办理本客户的事务", en: "a client user may act for its own client only")
         }
     }
+}
+
+/// What the audit keeps of a refused action.
+private struct RefusalImage: Encodable {
+    var zh: String
+    var en: String
+    var permission: String
 }

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The administrator's pages: the site's accounts (R1). A password is never typed by the admin
 /// for someone else: a reset makes a random one-time password, shown once on the answer page,
-/// to be changed by its owner after signing in.
+/// which its owner must change at their first sign-in.
 struct AccountsPagesController: Sendable {
     let core: Core
     let configuration: ServerConfiguration
@@ -12,40 +12,42 @@ struct AccountsPagesController: Sendable {
     var routes: [APIRoute] {
         [
             APIRoute(.get, "/web/accounts", .signedIn, .manageAccounts) { request, context in
-                let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "账户", en: "Accounts"), request, context)
-                Notes.done(request, &page)
-                page.add(Self.table(try core.accounts.accounts(by: actor), page, me: actor.name))
-                page.add("<h2>\(h(page.t("新建账户", "New account")))</h2>")
-                let roles = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(h(page.t($0.title)))</option>" }.joined()
-                let clients = try core.registry.clients(by: actor).map { "<option value=\"\($0.id)\">\(h($0.name))</option>" }.joined()
-                page.add(
-                    page.form(
-                        "/web/accounts",
-                        """
-                        <input name="name" id="new-name" required placeholder="\(h(page.t("登录名", "login name")))">\
-                        <input name="display_name" placeholder="\(h(page.t("显示名", "display name")))">\
-                        <select name="role">\(roles)</select>\
-                        <select name="client_id"><option value="">\(h(page.t("（客户用户须选客户）", "(client users: their client)")))</option>\(clients)</select>
-                        """,
-                        button: Bilingual(zh: "新建", en: "Add")))
-                return page.response(path: "/web/accounts")
+                try accountsPage(request, context, typed: [:], error: nil, status: .ok)
             },
             APIRoute(.post, "/web/accounts", .signedIn, .manageAccounts) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                guard let role = Role(rawValue: try form.require("role")) else {
-                    throw CoreError.invalid("role", zh: "未知岗位", en: "one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                do {
+                    guard let role = Role(rawValue: try form.require("role")) else {
+                        throw CoreError.invalid("role", zh: "请选择岗位", en: "choose a role")
+                    }
+                    let clientId = form.text("client_id") == nil ? nil : try form.int("client_id")
+                    let account = try core.accounts.addAccount(
+                        name: try form.require("name"), displayName: form.text("display_name"), role: role, clientId: clientId,
+                        by: try context.actor(core))
+                    return try await resetPassword(
+                        of: account.name, request, context, title: Bilingual(zh: "账户已新建", en: "Account added"))
+                } catch let error as CoreError {
+                    guard case .invalidInput = error else { throw error }
+                    return try accountsPage(request, context, typed: form.fields, error: error, status: error.status)
                 }
-                let clientId = form.text("client_id") == nil ? nil : try form.int("client_id")
-                let account = try core.accounts.addAccount(
-                    name: try form.require("name"), displayName: form.text("display_name"), role: role, clientId: clientId,
-                    by: try context.actor(core))
-                return try await resetPassword(
-                    of: account.name, request, context, title: Bilingual(zh: "账户已新建", en: "Account added"))
             },
             APIRoute(.post, "/web/accounts/{name}/disable", .signedIn, .manageAccounts) { request, context in
-                _ = try await WebForm.read(request, context, core)
-                _ = try core.accounts.disableAccount(try Input.text("name", context), by: try context.actor(core))
+                let form = try await WebForm.read(request, context, core)
+                let (name, actor) = (try Input.text("name", context), try context.actor(core))
+                if form.text("confirm") != "yes",
+                    let account = try core.accounts.accounts(by: actor).first(where: { $0.name == name }),
+                    core.accounts.offers(account, to: actor).disable
+                {
+                    let page = Page(Bilingual(zh: "请确认", en: "Please confirm"), request, context, core)
+                    return page.render(
+                        "confirm",
+                        ConfirmPage(
+                            question: page.t("停用后 \(name) 的所有登录立即失效，且不能再登录。确认停用？", "Disabling ends every session of \(name) and stops its sign-ins. Disable it?"),
+                            action: "/web/accounts/\(name)/disable", button: page.t("确认停用", "Yes, disable it"),
+                            back: "/web/accounts", fields: []),
+                        path: "/web/accounts")
+                }
+                _ = try core.accounts.disableAccount(name, by: actor)
                 return Redirect.to("/web/accounts?done=disabled")
             },
             APIRoute(.post, "/web/accounts/{name}/password", .signedIn, .manageAccounts) { request, context in
@@ -56,38 +58,39 @@ struct AccountsPagesController: Sendable {
         ]
     }
 
-    /// Sets a fresh random password and shows it this once (the store keeps only its hash).
+    private func accountsPage(
+        _ request: Request, _ context: AppRequestContext, typed: [String: String], error: CoreError?, status: HTTPResponse.Status
+    ) throws -> Response {
+        let actor = try context.actor(core)
+        let page = Page(Bilingual(zh: "账户", en: "Accounts"), request, context, core)
+        let clients = try core.registry.clients(by: actor)
+        let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = try core.accounts.accounts(by: actor).map { account in
+            Views.AccountRow(
+                name: account.name, displayName: account.displayName, role: page.t(account.role.title),
+                client: account.clientId.map { names[$0] ?? String($0) } ?? "—", status: page.status(account.status.rawValue),
+                offers: core.accounts.offers(account, to: actor))
+        }
+        var view: [String: Any] = [
+            "accounts": rows,
+            // No default: the admin chooses the role every time.
+            "roles": Role.allCases.map { Views.Option(value: $0.rawValue, label: page.t($0.title), selected: typed["role"] == $0.rawValue) },
+            "clients": clients.map { Views.Option(value: String($0.id), label: $0.name, selected: typed["client_id"] == String($0.id)) },
+            "typed": ["name": typed["name"] ?? "", "displayName": typed["display_name"] ?? ""],
+        ]
+        if let error { view["error"] = ErrorView(error, page) }
+        return page.render("accounts", view, status: status, path: "/web/accounts")
+    }
+
+    /// Sets a fresh random one-time password and shows it this once (the store keeps only its hash).
     private func resetPassword(
         of name: String, _ request: Request, _ context: AppRequestContext, title: Bilingual
     ) async throws -> Response {
-        let (password, actor) = (Accounts.generatePassword(core.policy), try context.actor(core))
-        try await Offload.cpu {
-            try core.accounts.setPassword(name, to: password, hasher: configuration.hasher, by: actor)
+        let actor = try context.actor(core)
+        let password = try await Offload.cpu {
+            try core.accounts.issueOneTimePassword(name, hasher: configuration.hasher, by: actor)
         }
-        var page = Page(title, request, context)
-        page.add(
-            """
-            <p class="note">\(h(page.t("一次性初始密码，仅显示这一次；请交给本人，登录后修改", "One-time password, shown only now: hand it to its owner, to be changed after signing in"))):</p>
-            <p><code id="account">\(h(name))</code> <code id="password">\(h(password))</code></p>
-            <p><a href="/web/accounts">\(h(page.t("返回账户列表", "Back to the accounts")))</a></p>
-            """)
-        return page.response(path: "/web/accounts")
-    }
-
-    static func table(_ accounts: [Account], _ page: Page, me: String) -> String {
-        Tables.table(
-            [page.t("登录名", "Login"), page.t("显示名", "Name"), page.t("岗位", "Role"), page.t("客户", "Client"), page.t("状态", "Status"), ""],
-            accounts.map { account in
-                var actions = ""
-                if account.status == .active, account.name != me {
-                    actions =
-                        page.form("/web/accounts/\(account.name)/password", "", button: Bilingual(zh: "重置密码", en: "Reset password"))
-                        + page.form("/web/accounts/\(account.name)/disable", "", button: Bilingual(zh: "停用", en: "Disable"), danger: true)
-                }
-                return [
-                    h(account.name), h(account.displayName), h(page.t(account.role.title)), account.clientId.map { String($0) } ?? "—",
-                    Tables.status(account.status.rawValue, page), actions,
-                ]
-            }, id: "accounts")
+        let page = Page(title, request, context, core)
+        return page.render("account-password", ["name": name, "password": password], path: "/web/accounts")
     }
 }

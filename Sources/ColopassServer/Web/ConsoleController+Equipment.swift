@@ -10,17 +10,17 @@ extension ConsoleController {
     var equipmentRoutes: [APIRoute] {
         [
             APIRoute(.get, "/web/work-orders", .signedIn, .viewRegistry) { request, context in
-                var page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context)
-                page.add(EquipmentTables.workOrders(try core.equipment.workOrders(by: try context.actor(core)), page, zone))
-                return page.response(path: "/web/work-orders")
+                let page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context, core)
+                let orders = try core.equipment.workOrders(by: try context.actor(core)).map { Views.workOrder($0, page) }
+                return page.render("work-orders", ["orders": orders], path: "/web/work-orders")
             },
             APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let view = try core.equipment.workOrder(try WorkOrderNumber(Input.text("number", context)), by: actor)
-                var page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context)
-                Notes.done(request, &page)
-                page.add(EquipmentTables.workOrderLines(view, page, zone, accept: actor.may(.acceptEquipment)))
-                return page.response(path: "/web/work-orders/\(view.order.number)")
+                let page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context, core)
+                return page.render(
+                    "work-order", Views.workOrderDetail(view, page, offers: core.equipment.offers(view, to: actor)),
+                    path: "/web/work-orders/\(view.order.number)")
             },
             APIRoute(.post, "/web/work-orders/{number}/accept", .signedIn, .acceptEquipment) { request, context in
                 let form = try await WebForm.read(request, context, core)
@@ -48,12 +48,11 @@ extension ConsoleController {
             },
             APIRoute(.get, "/web/removals", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context)
-                Notes.done(request, &page)
-                page.add(
-                    EquipmentTables.removalDesk(
-                        try core.equipment.removals(by: actor), page, decide: actor.may(.decideRemoval)))
-                return page.response(path: "/web/removals")
+                let page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context, core)
+                let rows = try core.equipment.removals(by: actor).map {
+                    Views.removal($0, page, offers: core.equipment.offers($0, to: actor))
+                }
+                return page.render("removals", ["removals": rows], path: "/web/removals")
             },
             APIRoute(.post, "/web/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
                 let form = try await WebForm.read(request, context, core)
@@ -85,19 +84,14 @@ extension ConsoleController {
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 let slip = try await Offload.cpu { try core.equipment.renderExitSlip(try ExitSlipNumber(number), by: actor) }
-                var page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context)
-                page.addPrintable([("slip", "slip", slip.svg)])
-                return page.response(path: "/web/exit-slips/\(slip.number)")
+                let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
+                return page.render("exit-slip", ["svg": BadgeSheet.inline(slip.svg)], path: "/web/exit-slips/\(slip.number)")
             },
             APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in
-                var page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context)
-                page.add(
-                    "<p class=\"note\">\(h(page.t("按各门禁已上传的通行记录；离线门禁以其本地名单为准（gate-check inside）", "From the events the gates have uploaded; an offline gate's own list is `gate-check inside`")))</p>")
-                page.add(EquipmentTables.occupants(try core.gate.occupants(by: try context.actor(core)), page, zone))
-                return page.response(path: "/web/inside")
+                let page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context, core)
+                let rows = try core.gate.occupants(by: try context.actor(core)).map { Views.occupant($0, page) }
+                return page.render("inside", ["occupants": rows], path: "/web/inside")
             },
         ]
     }
-
-    var zone: TimeZone { core.policy.site.timeZone }
 }

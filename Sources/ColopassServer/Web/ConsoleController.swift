@@ -3,53 +3,84 @@ import Foundation
 import Hummingbird
 
 /// The operators' console: clients, people, cards (issue, badge, lost, cancel, return), temporary
-/// entry decisions, emergencies, and (in its own file) equipment. Every page asks the core as the
-/// signed-in actor; the core decides.
+/// entry decisions, emergencies, and (in their own files) equipment and the desk's other jobs.
+/// Every page asks the core as the signed-in actor; the core decides, and says what it offers.
 struct ConsoleController: Sendable {
     let core: Core
 
-    var routes: [APIRoute] { registryRoutes + equipmentRoutes }
+    var routes: [APIRoute] { registryRoutes + cardRoutes + passRoutes + equipmentRoutes + deskRoutes + decisionRoutes }
 
     private var registryRoutes: [APIRoute] {
         [
             APIRoute(.get, "/web/", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 if actor.role == .clientUser { return Redirect.to("/web/portal") }
-                var page = Page(Bilingual(zh: "工作台", en: "Console"), request, context)
-                let filed = try core.passes.visitRequests(status: .filed, by: actor).count
-                let awaiting = try core.passes.emergencies(awaitingReview: true, by: actor).count
-                page.add(
-                    """
-                    <p class="note">\(h(page.t("待处理临时进入申请", "Temporary entry requests to decide"))): \
-                    <a href="/web/visits">\(filed)</a> · \(h(page.t("待复核紧急进入", "Emergencies awaiting review"))): \
-                    <a href="/web/emergencies">\(awaiting)</a></p>
-                    """)
-                page.add(Tables.clients(try core.registry.clients(by: actor), page))
-                return page.response(path: "/web/")
+                let page = Page(Bilingual(zh: "工作台", en: "Console"), request, context, core)
+                return page.render("home", try Dashboard.view(core, actor, page), path: "/web/")
             },
             APIRoute(.get, "/web/clients", .signedIn, .viewRegistry) { request, context in
-                var page = Page(Bilingual(zh: "客户", en: "Clients"), request, context)
-                page.add(Tables.clients(try core.registry.clients(by: try context.actor(core)), page))
-                return page.response(path: "/web/clients")
+                let actor = try context.actor(core)
+                let page = Page(Bilingual(zh: "客户", en: "Clients"), request, context, core)
+                let clients = try core.registry.clients(by: actor)
+                var list = ListQuery(request, path: "/web/clients", sorts: ["id", "name"])
+                let sort = list.sort
+                list.states(["active", "suspended", "terminated"].map { ($0, page.status($0).label) })
+                let found = list.apply(
+                    clients, text: { [$0.name, $0.creditCode ?? "", String($0.id), String(($0.idNumber ?? "").suffix(4))] },
+                    state: { $0.status.rawValue }, client: { $0.id },
+                    sort: { sort == "name" ? $0.name < $1.name : $0.id < $1.id })
+                return page.render(
+                    "clients",
+                    ["list": list.view(), "clients": found.map { Views.client($0, page) }, "mayRegister": actor.may(.manageClients)],
+                    path: "/web/clients")
             },
             APIRoute(.get, "/web/clients/{id}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let id = try Input.id("id", context)
                 let found = try core.registry.client(id, by: actor)
-                var page = Page(Bilingual(zh: "客户：\(found.client.name)", en: "Client: \(found.client.name)"), request, context)
-                Notes.done(request, &page)
-                page.add("<h2>\(h(page.t("合同", "Contracts")))</h2>")
-                page.add(Tables.contracts(try core.registry.contracts(clientId: id, by: actor), page))
-                page.add("<h2>\(h(page.t("人员", "People")))</h2>")
-                page.add(Tables.people(try core.registry.people(clientId: id, by: actor), page, issue: actor.role == .customerService))
-                page.add("<h2>\(h(page.t("出入证", "Cards")))</h2>")
-                page.add(Tables.cards(try core.cards.cards(clientId: id, by: actor), page))
-                return page.response(path: "/web/clients/\(id)")
+                let page = Page(Bilingual(zh: "客户：\(found.client.name)", en: "Client: \(found.client.name)"), request, context, core)
+                let cards = try core.cards.cards(clientId: id, by: actor)
+                let contracts = try core.registry.contracts(clientId: id, by: actor)
+                let row = Views.client(found.client, page)
+                return page.render(
+                    "client",
+                    ClientPage(
+                        id: id, kind: row.kind, code: row.code, status: row.status,
+                        contracts: contracts.map {
+                            Views.ContractRow(
+                                number: $0.number, term: "\($0.startsOn) – \($0.endsOn)", racks: $0.racks, quota: $0.serverQuota,
+                                status: page.status($0.status.rawValue), offers: core.registry.offers($0, to: actor))
+                        },
+                        people: try core.registry.people(clientId: id, by: actor).map {
+                            Views.person($0, page, offers: core.cards.offers($0, cards: cards, to: actor))
+                        },
+                        cards: cards.map { Views.card($0, page) },
+                        mayAddContract: actor.may(.manageContracts), mayAddPerson: actor.may(.managePersonnel)),
+                    path: "/web/clients/\(id)")
             },
+        ]
+    }
+
+    private var cardRoutes: [APIRoute] {
+        [
             APIRoute(.get, "/web/cards", .signedIn, .viewRegistry) { request, context in
-                var page = Page(Bilingual(zh: "出入证", en: "Cards"), request, context)
-                page.add(Tables.cards(try core.cards.cards(by: try context.actor(core)), page))
-                return page.response(path: "/web/cards")
+                let actor = try context.actor(core)
+                let page = Page(Bilingual(zh: "出入证", en: "Cards"), request, context, core)
+                var list = ListQuery(request, path: "/web/cards", sorts: ["number", "holder", "valid"])
+                list.states(["active", "lost", "cancelled", "expired", "returned"].map { ($0, page.status($0).label) })
+                // A client filter while the list of clients fits a menu; beyond, the search finds them by name.
+                let clients = try core.registry.clients(by: actor)
+                if clients.count <= 200 { list.clients(Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                var query = CardQuery()
+                query.text = list.q
+                query.state = list.state.isEmpty ? nil : list.state
+                query.clientId = Int64(list.client)
+                query.sort = CardQuery.Sort(rawValue: list.sort) ?? .number
+                query.offset = list.offset
+                query.limit = ListQuery.pageSize
+                let found = try core.cards.cards(matching: query, by: actor)
+                list.counted(found.total)
+                return page.render("cards", ["list": list.view(), "cards": found.rows.map { Views.card($0, page) }], path: "/web/cards")
             },
             APIRoute(.post, "/web/cards", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)
@@ -59,47 +90,46 @@ struct ConsoleController: Sendable {
             APIRoute(.get, "/web/cards/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let view = try core.cards.card(try CardNumber(Input.text("number", context)), by: actor)
-                var page = Page(Bilingual(zh: "出入证 \(view.card.number)", en: "Card \(view.card.number)"), request, context)
-                Notes.done(request, &page)
-                page.add(Tables.cardDetail(view, page, core.policy.site.timeZone))
-                let number = view.card.number
-                var actions: [String] = []
-                if actor.role == .customerService, view.status == "active" {
-                    actions.append(
-                        "<a id=\"badge\" href=\"/web/cards/\(h(number))/badge\">\(h(page.t("查看并打印胸卡", "View and print the badge")))</a>")
-                }
-                if view.card.status == .active, [.customerService, .clientUser].contains(actor.role) {
-                    actions.append(page.form("/web/cards/\(number)/lost", "", button: Bilingual(zh: "挂失", en: "Report lost"), danger: true))
-                }
-                if actor.role == .customerService, [.active, .lost].contains(view.card.status) {
-                    actions.append(
-                        page.form(
-                            "/web/cards/\(number)/cancel",
-                            "<input name=\"reason\" required placeholder=\"\(h(page.t("注销原因", "reason")))\">",
-                            button: Bilingual(zh: "注销", en: "Cancel card"), danger: true))
-                }
-                if actor.role == .customerService, view.card.returnedAt == nil, view.card.status != .lost {
-                    actions.append(page.form("/web/cards/\(number)/return", "", button: Bilingual(zh: "登记交回", en: "Record return")))
-                }
-                page.add("<p>\(actions.joined(separator: " "))</p>")
-                return page.response(path: "/web/cards/\(number)")
+                let page = Page(Bilingual(zh: "出入证 \(view.card.number)", en: "Card \(view.card.number)"), request, context, core)
+                return page.render(
+                    "card", Views.cardDetail(view, page, offers: core.cards.offers(view, to: actor)),
+                    path: "/web/cards/\(view.card.number)")
             },
             APIRoute(.get, "/web/cards/{number}/badge", .signedIn, .issueCards) { request, context in
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 let badge = try await Offload.cpu { try core.cards.renderBadge(try CardNumber(number), by: actor) }
-                var page = Page(Bilingual(zh: "胸卡 \(badge.cardNumber)", en: "Badge \(badge.cardNumber)"), request, context)
-                page.addPrintable([("badge", "badge-front", badge.front), ("badge", "badge-back", badge.back)])
-                return page.response(path: "/web/cards/\(badge.cardNumber)/badge")
+                let page = Page(Bilingual(zh: "胸卡 \(badge.cardNumber)", en: "Badge \(badge.cardNumber)"), request, context, core)
+                return page.render("badge", ["badges": [BadgeSheet(badge, suffix: "")]], path: "/web/cards/\(badge.cardNumber)/badge")
+            },
+            APIRoute(.get, "/web/badges", .signedIn, .issueCards) { request, context in
+                // A batch in one print job: `?cards=DC1-…,DC1-…`, each card's front and back.
+                let actor = try context.actor(core)
+                let numbers = try (Input.query("cards", request) ?? "").split(separator: ",").prefix(100).map {
+                    try CardNumber(String($0).trimmingCharacters(in: .whitespaces))
+                }
+                guard !numbers.isEmpty else { throw CoreError.invalid("cards", zh: "请选择要打印的出入证", en: "choose the cards to print") }
+                let badges = try await Offload.cpu { try numbers.map { try core.cards.renderBadge($0, by: actor) } }
+                let page = Page(Bilingual(zh: "批量打印胸卡（\(badges.count)）", en: "Badges to print (\(badges.count))"), request, context, core)
+                return page.render(
+                    "badge", ["badges": badges.enumerated().map { BadgeSheet($1, suffix: $0 == 0 ? "" : "-\($0 + 1)") }],
+                    path: "/web/badges")
             },
             APIRoute(.post, "/web/cards/{number}/lost", .signedIn, .reportCardLost) { request, context in
-                _ = try await WebForm.read(request, context, core)
-                let card = try core.cards.reportCardLost(try CardNumber(Input.text("number", context)), by: try context.actor(core))
+                let form = try await WebForm.read(request, context, core)
+                let (number, actor) = (try CardNumber(Input.text("number", context)), try context.actor(core))
+                if let confirm = try confirmation(form, request, context, number: number, actor: actor, offered: \.reportLost,
+                    question: Bilingual(zh: "挂失后此卡立即作废，不可恢复（C4）。确认挂失 \(number.text)？", en: "A lost card is revoked at once, for good (C4). Report \(number.text) lost?"),
+                    button: Bilingual(zh: "确认挂失", en: "Yes, report it lost"), action: "lost") { return confirm }
+                let card = try core.cards.reportCardLost(number, by: actor)
                 return Redirect.to("/web/cards/\(card.number)?done=lost")
             },
             APIRoute(.post, "/web/cards/{number}/cancel", .signedIn, .issueCards) { request, context in
                 let form = try await WebForm.read(request, context, core)
-                let card = try core.cards.cancelCard(
-                    try CardNumber(Input.text("number", context)), reason: form.text("reason") ?? "", by: try context.actor(core))
+                let (number, actor) = (try CardNumber(Input.text("number", context)), try context.actor(core))
+                if let confirm = try confirmation(form, request, context, number: number, actor: actor, offered: \.cancel,
+                    question: Bilingual(zh: "注销后此卡不能再用于进出。确认注销 \(number.text)？", en: "A cancelled card opens no door again. Cancel \(number.text)?"),
+                    button: Bilingual(zh: "确认注销", en: "Yes, cancel it"), action: "cancel", keep: ["reason"]) { return confirm }
+                let card = try core.cards.cancelCard(number, reason: form.text("reason") ?? "", by: actor)
                 return Redirect.to("/web/cards/\(card.number)?done=cancelled")
             },
             APIRoute(.post, "/web/cards/{number}/return", .signedIn, .returnCards) { request, context in
@@ -107,45 +137,71 @@ struct ConsoleController: Sendable {
                 let card = try core.cards.recordCardReturn(try CardNumber(Input.text("number", context)), by: try context.actor(core))
                 return Redirect.to("/web/cards/\(card.number)?done=returned")
             },
-            APIRoute(.get, "/web/visits", .signedIn, .viewRegistry) { request, context in
-                let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "临时进入申请", en: "Temporary entry requests"), request, context)
-                Notes.done(request, &page)
-                page.add(Tables.visits(try core.passes.visitRequests(by: actor), page, core.policy.site.timeZone, decide: actor.role == .customerService))
-                return page.response(path: "/web/visits")
-            },
-            APIRoute(.post, "/web/visits/{id}/approve", .signedIn, .decideVisitRequest) { request, context in
-                _ = try await WebForm.read(request, context, core)
-                _ = try core.passes.approveVisitRequest(try Input.id("id", context), by: try context.actor(core))
-                return Redirect.to("/web/visits?done=approved")
-            },
-            APIRoute(.post, "/web/visits/{id}/reject", .signedIn, .decideVisitRequest) { request, context in
-                let form = try await WebForm.read(request, context, core)
-                _ = try core.passes.rejectVisitRequest(
-                    try Input.id("id", context), reason: form.text("reason") ?? "", by: try context.actor(core))
-                return Redirect.to("/web/visits?done=rejected")
-            },
-            APIRoute(.get, "/web/emergencies", .signedIn, .viewRegistry) { request, context in
-                let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "紧急进入", en: "Emergency entries"), request, context)
-                Notes.done(request, &page)
-                page.add(Tables.emergencies(try core.passes.emergencies(by: actor), page, core.policy.site.timeZone, review: actor.role == .supervisor))
-                return page.response(path: "/web/emergencies")
-            },
-            APIRoute(.post, "/web/emergencies/{id}/review", .signedIn, .reviewEmergency) { request, context in
-                let form = try await WebForm.read(request, context, core)
-                _ = try core.passes.reviewEmergency(
-                    try Input.id("id", context), note: form.text("note") ?? "", by: try context.actor(core))
-                return Redirect.to("/web/emergencies?done=reviewed")
-            },
         ]
+    }
+
+    /// The confirmation step of an action that cannot be undone: the first POST (without
+    /// `confirm=yes`) shows the question when the core offers the action; otherwise the action
+    /// goes to the core, which refuses it with its clause.
+    private func confirmation(
+        _ form: WebForm, _ request: Request, _ context: AppRequestContext, number: CardNumber, actor: Actor,
+        offered: KeyPath<CardOffers, Bool>, question: Bilingual, button: Bilingual, action: String, keep: [String] = []
+    ) throws -> Response? {
+        guard form.text("confirm") != "yes" else { return nil }
+        let view = try core.cards.card(number, by: actor)
+        guard core.cards.offers(view, to: actor)[keyPath: offered] else { return nil }
+        let page = Page(Bilingual(zh: "请确认", en: "Please confirm"), request, context, core)
+        return page.render(
+            "confirm",
+            ConfirmPage(
+                question: page.t(question), action: "/web/cards/\(number.text)/\(action)", button: page.t(button),
+                back: "/web/cards/\(number.text)",
+                fields: keep.compactMap { name in form.text(name).map { HiddenField(name: name, value: $0) } }),
+            path: "/web/cards/\(number.text)")
     }
 }
 
-/// "Done" after an action's redirect: a fixed message, never text from the URL.
-enum Notes {
-    static func done(_ request: Request, _ page: inout Page) {
-        guard Input.query("done", request) != nil else { return }
-        page.add("<p class=\"note\" id=\"done\">\(h(page.t("已完成", "Done")))</p>")
+struct ClientPage {
+    let id: Int64
+    let kind: String
+    let code: String
+    let status: StatusLabel
+    let contracts: [Views.ContractRow]
+    let people: [Views.PersonRow]
+    let cards: [Views.CardRow]
+    let mayAddContract: Bool
+    let mayAddPerson: Bool
+}
+
+struct ConfirmPage {
+    let question: String
+    let action: String
+    let button: String
+    let back: String
+    let fields: [HiddenField]
+}
+
+struct HiddenField {
+    let name: String
+    let value: String
+}
+
+/// One badge's two sides, our own renderer's SVG without its XML declaration.
+struct BadgeSheet {
+    let number: String
+    let front: String
+    let back: String
+    let suffix: String
+
+    init(_ badge: Badge, suffix: String) {
+        number = badge.cardNumber
+        front = Self.inline(badge.front)
+        back = Self.inline(badge.back)
+        self.suffix = suffix
+    }
+
+    static func inline(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        return String(svg[start.lowerBound...])
     }
 }

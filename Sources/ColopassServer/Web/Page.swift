@@ -2,66 +2,72 @@ import ColopassCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Mustache
 
-/// Server-rendered pages: plain HTML, a little CSS, no build step. Chinese first; the toggle
-/// (a cookie, `colopass_lang=en`) shows English.
+/// A server-rendered page: a view model rendered by the page's own template inside the shared
+/// layout (`Resources/templates`). Chinese first; the toggle (a cookie, `colopass_lang=en`)
+/// shows English. The page builds no HTML itself: templates escape every value.
 struct Page {
     let title: Bilingual
     let language: Language
     let identity: Authenticated?
     let csrf: String?
-    var body: String = ""
+    let zone: TimeZone
+    /// "Done" after an action's redirect (`?done=…`): a fixed message, never text from the URL.
+    var done = false
 
     enum Language: String {
         case zh, en
     }
 
-    init(_ title: Bilingual, _ request: Request, _ context: AppRequestContext) {
+    init(_ title: Bilingual, _ request: Request, _ context: AppRequestContext, _ core: Core) {
         self.title = title
-        language = request.cookies["colopass_lang"]?.value == "en" ? .en : .zh
+        language = Self.language(request)
         identity = context.identity
         csrf = context.cookieSession.map { CSRF.token(session: $0) }
+        zone = core.policy.site.timeZone
+        done = Input.query("done", request) != nil
+    }
+
+    init(title: Bilingual, language: Language, identity: Authenticated?, csrf: String?, zone: TimeZone) {
+        self.title = title
+        self.language = language
+        self.identity = identity
+        self.csrf = csrf
+        self.zone = zone
+    }
+
+    static func language(_ request: Request) -> Language {
+        request.cookies["colopass_lang"]?.value == "en" ? .en : .zh
     }
 
     /// The text in the page's language.
     func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
     func t(_ text: Bilingual) -> String { t(text.zh, text.en) }
 
-    /// A form that changes something: POST with the CSRF field.
-    func form(_ action: String, _ fields: String, button: Bilingual, multipart: Bool = false, danger: Bool = false)
-        -> String
+    /// A time as people read it: the site's zone, `2026-12-02 14:27`.
+    func time(_ date: Date?) -> String { date.map { SiteTime.format($0, in: zone) } ?? "—" }
+
+    /// A record's state in the reader's language, the raw value kept for scripts and tests.
+    func status(_ raw: String) -> StatusLabel {
+        StatusLabel(raw: raw, label: StatusLabel.labels[raw].map { t($0) } ?? raw)
+    }
+
+    /// Renders `template` (a file of `Resources/templates`) with `view` inside the layout.
+    func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, path: String)
+        -> Response
     {
-        """
-        <form method="post" action="\(h(action))"\(multipart ? " enctype=\"multipart/form-data\"" : "") class="inline">\
-        <input type="hidden" name="csrf" value="\(h(csrf ?? ""))">\(fields)\
-        <button type="submit"\(danger ? " class=\"danger\"" : "")>\(h(t(button)))</button></form>
-        """
+        let html = Templates.library(language).render(PageModel(chrome: chrome(path: path), view: view), withTemplate: template) ?? ""
+        return Self.html(html, status: status)
     }
 
-    mutating func add(_ html: String) { body += html + "\n" }
-
-    /// A document to print (badge sides, an exit slip): our own SVGs inline, under a print
-    /// button that the print style hides.
-    mutating func addPrintable(_ sheets: [(style: String, id: String, svg: String)]) {
-        add("<p class=\"noprint\"><button onclick=\"window.print()\" id=\"print\">\(h(t("打印", "Print")))</button></p>")
-        for sheet in sheets {
-            add("<div class=\"\(sheet.style)\" id=\"\(sheet.id)\">\(Tables.inlineSVG(sheet.svg))</div>")
-        }
+    /// The same, for a view model written as a literal: `["list": …, "cards": …]`.
+    func render(_ template: String, _ fields: [String: Any], status: HTTPResponse.Status = .ok, path: String) -> Response {
+        render(template, fields as Any, status: status, path: path)
     }
 
-    func response(status: HTTPResponse.Status = .ok, path: String = "/web/") -> Response {
-        let nav = navigation(path: path)
-        let html = """
-            <!doctype html>
-            <html lang="\(language == .en ? "en" : "zh-CN")"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(h(t(title))) · Colopass</title>
-            <style>\(Self.style)</style></head>
-            <body><header><strong>Colopass</strong> \(nav)</header>
-            <main><h1>\(h(t(title)))</h1>
-            \(body)</main></body></html>
-            """
-        return Response(
+    static func html(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
             status: status,
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
@@ -71,52 +77,72 @@ struct Page {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func navigation(path: String) -> String {
+    func chrome(path: String) -> Chrome {
         let other = language == .en ? ("zh", "中文") : ("en", "English")
-        let toggle = "<a id=\"lang\" href=\"/web/lang/\(other.0)?back=\(h(path))\">\(other.1)</a>"
-        guard let identity else { return toggle }
-        var links: [(String, Bilingual)] = []
-        if identity.actor.role == .clientUser {
-            links = [("/web/portal", Bilingual(zh: "本客户", en: "My company"))]
-        } else {
-            links = [
-                ("/web/", Bilingual(zh: "首页", en: "Home")), ("/web/clients", Bilingual(zh: "客户", en: "Clients")),
-                ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
-                ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
-                ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
-                ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
-                ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
-            ]
-            if identity.actor.may(.viewOccupancy) {
-                links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
-            }
-            if identity.actor.may(.manageAccounts) {
-                links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts")))
-            }
+        var back = URLComponents()
+        back.queryItems = [URLQueryItem(name: "back", value: path)]
+        let toggle = Link(href: "/web/lang/\(other.0)\(back.percentEncodedQuery.map { "?" + $0 } ?? "")", label: other.1)
+        guard let identity else {
+            return Chrome(lang: language == .en ? "en" : "zh-CN", title: t(title), csrf: csrf ?? "", nav: [], who: nil, toggle: toggle, done: done)
         }
-        let items = links.map { "<a href=\"\($0.0)\">\(h(t($0.1)))</a>" }.joined(separator: " ")
-        let signOut = form("/web/signout", "", button: Bilingual(zh: "退出", en: "Sign out"))
-        return "<nav>\(items) <span class=\"who\">\(h(identity.account.displayName)) (\(h(t(identity.account.role.title))))</span> \(toggle) \(signOut)</nav>"
+        let links = Navigation.links(for: identity.actor).map {
+            NavLink(href: $0.0, label: t($0.1), current: $0.0 == path)
+        }
+        return Chrome(
+            lang: language == .en ? "en" : "zh-CN", title: t(title), csrf: csrf ?? "", nav: links,
+            who: "\(identity.account.displayName) (\(t(identity.account.role.title)))", toggle: toggle, done: done)
     }
-
-    static let style = """
-        body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0;color:#222}
-        header{background:#1f3a5f;color:#fff;padding:.6em 1em;display:flex;gap:1em;align-items:center}
-        header a{color:#fff;margin-right:.8em} header .who{opacity:.8;margin:0 .8em}
-        main{padding:1em 1.5em;max-width:70em} table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}
-        th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
-        form.inline{display:inline-block;margin:.15em .3em .15em 0} input,select{margin:.1em .3em .1em 0}
-        button{background:#1f3a5f;color:#fff;border:0;padding:.3em .8em;border-radius:3px;cursor:pointer}
-        button.danger{background:#a33} .note{background:#eef5ff;padding:.5em 1em;border-left:4px solid #1f3a5f}
-        .error{background:#fde8e8;padding:.5em 1em;border-left:4px solid #a33}
-        fieldset{border:1px solid #ccc;margin:1em 0} label{display:block;margin:.3em 0}
-        .badge svg{width:85.6mm;height:54mm;border:1px solid #ccc;margin:.5em}
-        .slip svg{width:105mm;height:148mm;border:1px solid #ccc;margin:.5em}
-        @media print{header,form,nav,.noprint{display:none} .badge svg,.slip svg{border:0}}
-        """
 }
 
-/// HTML escaping for text and attribute values.
+/// What the layout reads: `chrome` for the frame, `view` for the page's own template.
+struct PageModel {
+    let chrome: Chrome
+    let view: Any
+}
+
+struct Chrome {
+    let lang: String
+    let title: String
+    let csrf: String
+    let nav: [NavLink]
+    let who: String?
+    let toggle: Link
+    let done: Bool
+}
+
+struct NavLink {
+    let href: String
+    let label: String
+    let current: Bool
+}
+
+struct Link {
+    let href: String
+    let label: String
+}
+
+/// The console's menu: each role sees the places where it has work.
+enum Navigation {
+    static func links(for actor: Actor) -> [(String, Bilingual)] {
+        if actor.role == .clientUser {
+            return [("/web/portal", Bilingual(zh: "本客户", en: "My company")), ("/web/password", Bilingual(zh: "修改密码", en: "Password"))]
+        }
+        var links: [(String, Bilingual)] = [
+            ("/web/", Bilingual(zh: "首页", en: "Home")), ("/web/clients", Bilingual(zh: "客户", en: "Clients")),
+            ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
+            ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
+            ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
+            ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
+            ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
+        ]
+        if actor.may(.viewOccupancy) { links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside"))) }
+        if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }
+        links.append(("/web/password", Bilingual(zh: "修改密码", en: "Password")))
+        return links
+    }
+}
+
+/// HTML escaping for the few values set outside a template (a redirect's URL).
 func h(_ text: String) -> String { Markup.escape(text) }
 
 extension HTTPField.Name {

@@ -1,12 +1,10 @@
 import ColopassCore
 
-extension Tables {
-    /// A record's status as the reader's language says it. The raw value stays in `data-status`
-    /// for scripts and tests; an unknown one is shown as it is rather than hidden.
-    static func status(_ raw: String, _ page: Page) -> String {
-        let label = labels[raw].map { page.t($0) } ?? raw
-        return "<span class=\"status\" data-status=\"\(h(raw))\">\(h(label))</span>"
-    }
+/// A record's state as the reader's language says it. The raw value stays in `data-status` for
+/// scripts and tests; an unknown one is shown as it is rather than hidden.
+struct StatusLabel {
+    let raw: String
+    let label: String
 
     static let labels: [String: Bilingual] = [
         "active": Bilingual(zh: "有效", en: "active"), "lost": Bilingual(zh: "已挂失", en: "lost"),
@@ -22,5 +20,6 @@ extension Tables {
         "short": Bilingual(zh: "短缺", en: "short"), "valid": Bilingual(zh: "有效", en: "valid"),
         "used": Bilingual(zh: "已使用", en: "used"), "completed": Bilingual(zh: "已完成", en: "completed"),
         "disabled": Bilingual(zh: "已停用", en: "disabled"), "revoked": Bilingual(zh: "已撤销", en: "revoked"),
+        "awaiting_review": Bilingual(zh: "待复核", en: "awaiting review"), "reviewed": Bilingual(zh: "已复核", en: "reviewed"),
     ]
 }

@@ -7,6 +7,7 @@ public enum R1: String, ClauseFacet {
     case disabled
     case role
     case csrf
+    case passwordChange = "password_change"
 
     public var audience: Audience {
         switch self {
@@ -16,6 +17,7 @@ public enum R1: String, ClauseFacet {
         case .disabled: .asker(.disabled)
         case .role: .asker(.role)
         case .csrf: .asker(.csrf)
+        case .passwordChange: .asker(.role)
         }
     }
 }

@@ -26,6 +26,8 @@ public enum C7: String, ClauseFacet {
     /// The request was withdrawn or cancelled: its passes stopped with it.
     case withdrawn
     case approver
+    /// The clerk has not ticked every item the sealed letter must show.
+    case checklist
 
     public var audience: Audience { self == .approver ? .asker(.approver) : .request }
 }

@@ -55,7 +55,8 @@ struct VisitLogCSVTests {
         let (_, csv) = try export(names: ["O'Brien, Pat", "张 \"三\"", "Plain"])
         // then: every record has the header's fields and reads back to the very names (a line
         // break cannot be in a name: the core refuses control characters; the writer still quotes it)
-        #expect(csv.hasPrefix(VisitLogCSV.header.joined(separator: ",") + "\r\n"))
+        // a byte-order mark (Excel on Chinese Windows then reads UTF-8) and the Chinese headers
+        #expect(csv.hasPrefix("\u{FEFF}" + VisitLogCSV.headerZh.joined(separator: ",") + "\r\n"))
         #expect(csv.contains("\"O'Brien, Pat\""))
         #expect(csv.contains("\"张 \"\"三\"\"\""))
         let records = Self.parse(csv)
@@ -65,6 +66,19 @@ struct VisitLogCSVTests {
         let client = VisitLogCSV.header.firstIndex(of: "client")!
         #expect(records.dropFirst().map { $0[visitor] } == ["O'Brien, Pat", "张 \"三\"", "Plain"])
         #expect(records[1][client] == "云栈, \"北京\" 科技")
+    }
+
+    @Test func theExportOpensInExcelOnChineseWindowsAndInEnglishOnRequestR4() throws {
+        let site = try TestSite()
+        let (client, _) = try site.company(name: "云栈科技")
+        _ = try site.core.passes.fileVisitRequest(
+            site.newRequest(client.id, visitors: [NewVisitor(name: "张三", idNumber: TestSite.residentIDs[0])]), by: site.service)
+        let today = site.core.today
+        let english = try site.core.passes.exportVisitorLog(from: today, to: today, english: true, by: site.supervisor)
+        #expect(english.hasPrefix("\u{FEFF}" + VisitLogCSV.header.joined(separator: ",") + "\r\n"))
+        // times read as people write them, in the site's zone
+        let time = Self.parse(english)[1][0]
+        #expect(time.range(of: #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"#, options: .regularExpression) != nil, "\(time)")
     }
 
     @Test func formulaLookingNamesAreNeutralisedR4() throws {

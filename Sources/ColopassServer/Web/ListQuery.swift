@@ -1,0 +1,93 @@
+import ColopassCore
+import Foundation
+import Hummingbird
+
+/// A list page's search, filters, sort and page, read from its query string (`q`, `state`,
+/// `client`, `sort`, `page`): search by name, number or an ID number's last four digits.
+/// Links keep the other parameters, so paging does not lose the filter.
+struct ListQuery {
+    static let pageSize = 50
+
+    let path: String
+    let q: String
+    let state: String
+    let client: String
+    let sort: String
+    let page: Int
+    private(set) var stateOptions: [(String, String)] = []
+    private(set) var clientOptions: [(String, String)] = []
+    private(set) var total = 0
+
+    init(_ request: Request, path: String, sorts: [String]) {
+        self.path = path
+        let read = { (name: String) in
+            Input.query(name, request)?.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces) ?? ""
+        }
+        q = String(read("q").prefix(100))
+        state = read("state")
+        client = read("client")
+        sort = sorts.contains(read("sort")) ? read("sort") : sorts.first ?? ""
+        page = max(1, Int(read("page")) ?? 1)
+    }
+
+    mutating func states(_ options: [(String, String)]) { stateOptions = options }
+
+    mutating func clients(_ names: [Int64: String]) {
+        clientOptions = names.sorted { $0.key < $1.key }.map { (String($0.key), $0.value) }
+    }
+
+    /// Where the page starts, for a list the core pages itself.
+    var offset: Int { (page - 1) * Self.pageSize }
+
+    /// What matched, when the core did the filtering.
+    mutating func counted(_ total: Int) { self.total = total }
+
+    /// Filters, sorts and cuts out the page; `total` is what matched.
+    mutating func apply<T>(
+        _ rows: [T], text: (T) -> [String], state: (T) -> String, client: (T) -> Int64,
+        sort: (T, T) -> Bool
+    ) -> [T] {
+        let needle = q.lowercased()
+        let matched = rows.filter { row in
+            (needle.isEmpty || text(row).contains { $0.lowercased().contains(needle) })
+                && (self.state.isEmpty || state(row) == self.state)
+                && (self.client.isEmpty || String(client(row)) == self.client)
+        }.sorted(by: sort)
+        total = matched.count
+        let start = min((page - 1) * Self.pageSize, matched.count)
+        return Array(matched[start..<min(start + Self.pageSize, matched.count)])
+    }
+
+    struct View {
+        let q: String
+        let sort: String
+        let hasStates: Bool
+        let states: [Views.Option]
+        let hasClients: Bool
+        let clients: [Views.Option]
+        let page: Int
+        let pages: Int
+        let total: Int
+        let previous: String?
+        let next: String?
+    }
+
+    func view() -> View {
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        return View(
+            q: q, sort: sort, hasStates: !stateOptions.isEmpty,
+            states: stateOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == state) },
+            hasClients: clientOptions.count > 1,
+            clients: clientOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == client) },
+            page: page, pages: pages, total: total,
+            previous: page > 1 ? link(page: page - 1) : nil, next: page < pages ? link(page: page + 1) : nil)
+    }
+
+    func link(page: Int) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = [("q", q), ("state", state), ("client", client), ("sort", sort), ("page", String(page))]
+            .filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? path
+    }
+}
