@@ -10,6 +10,10 @@ PORT     ?= 8080
 # screenshots show the Chinese), wrk loads the server, time reads gate-check's peak memory.
 APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools \
                 chromium chromium-driver fonts-noto-cjk wrk time
+# Notifications: libcurl sends the e-mail (SMTP) and the webhooks; the tests' receivers (a real
+# SMTP server, aiosmtpd) run from a project-local venv made from Tests/requirements.txt.
+APT_PACKAGES += libcurl4-openssl-dev python3-venv
+VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug
 
@@ -29,6 +33,13 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+
+# The Python test tools, from PyPI into .venv/; made again when the requirements change.
+$(VENV)/.installed: Tests/requirements.txt
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	@touch $@
 
 build: deps
 	swift build

@@ -13,6 +13,7 @@ public final class Core: SiteArea {
     public let passes: Passes
     public let equipment: Equipment
     public let gate: GateExchange
+    public let outbox: Outbox
 
     public static let databaseFileName = "colopass.sqlite"
 
@@ -26,5 +27,6 @@ public final class Core: SiteArea {
         equipment = Equipment(site: site, credentials: credentials)
         registry = Registry(site: site, cards: cards, passes: passes, equipment: equipment)
         gate = GateExchange(site: site, passes: passes, equipment: equipment)
+        outbox = Outbox(site: site)
     }
 }

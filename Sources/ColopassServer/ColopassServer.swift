@@ -53,6 +53,7 @@ public enum ColopassServer {
             + ConsoleController(core: core).routes
             + PortalController(core: core).routes
             + AccountsPagesController(core: core, configuration: configuration).routes
+            + clientSideRoutes(core: core)
     }
 
     /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at

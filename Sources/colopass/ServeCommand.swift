@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
             for (account, password) in first { say("  \(account)  \(password)") }
         }
         say("Colopass 服务 / service: http://\(host):\(port)  (数据 / data: \(core.dataDirectory))")
+        // Notifications go out from here, after their changes commit, until the server stops.
+        let worker = Task { await OutboxWorker(outbox: core.outbox).run() }
+        defer { worker.cancel() }
         try await ColopassServer.run(
             core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute))
     }

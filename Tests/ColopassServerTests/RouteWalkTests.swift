@@ -426,6 +426,7 @@ enum RouteSamples {
         all["POST /web/portal/visits/{id}/cancel"] = { _, f in
             RouteSample(uri: "/web/portal/visits/\(f.visitA)/cancel", form: [:], allowed: "ua")
         }
+        addClientSideSamples(&all)
         return all
     }
 

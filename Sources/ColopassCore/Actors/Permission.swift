@@ -27,6 +27,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case operateGate
     /// Who is inside now (the muster list): the site's staff, never a client (S3).
     case viewOccupancy
+    /// The desk's review of documents a client supplied (photos, ID copies, letters).
+    case reviewDocuments
+    /// Notifications: the site's own subscriptions, the SMTP settings and every delivery's state.
+    case manageNotifications
+    /// A client's own subscriptions (its administrator's; checked in the core).
+    case subscribeNotifications
+    /// A client's people's entries and exits (a client sees its own, R3).
+    case viewAccessLog
 
     public var roles: Set<Role> {
         switch self {
@@ -43,6 +51,10 @@ public enum Permission: String, Sendable, CaseIterable {
         case .confirmAtGate, .operateGate: [.guard]
         case .viewVisitorLog: [.customerService, .supervisor, .admin]
         case .viewOccupancy: [.guard, .customerService, .supervisor, .admin]
+        case .reviewDocuments: [.customerService]
+        case .manageNotifications: [.admin]
+        case .subscribeNotifications: [.clientUser]
+        case .viewAccessLog: [.clientUser, .customerService, .supervisor, .admin]
         }
     }
 

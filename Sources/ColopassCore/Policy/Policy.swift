@@ -51,6 +51,12 @@ public struct Policy: Sendable {
         public var signinMaxFailures: Int
         public var signinLockoutMinutes: Int
         public var uploadMaxBytes: Int
+        /// Notifications: a card's holder's administrator hears of its end this many days before.
+        public var cardExpiryNoticeDays: Int = 30
+        /// The first retry of a failed delivery after this many seconds, then twice as long each time.
+        public var notificationRetrySeconds: Int = 30
+        /// Attempts before a delivery is given up (and shown as failed).
+        public var notificationMaxAttempts: Int = 10
     }
 
     /// The loader refuses a file that lacks any clause, so every id has its text.

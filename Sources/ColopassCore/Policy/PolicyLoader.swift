@@ -56,7 +56,7 @@ extension Policy {
     }
 
     private static func readParameters(_ p: PolicyMapping) throws(PolicyError) -> Parameters {
-        let parameters = Parameters(
+        var parameters = Parameters(
             cardsPerCompanyClient: try p.child("cards_per_company_client").integer(atLeast: 0),
             cardsPerIndividualClient: try p.child("cards_per_individual_client").integer(atLeast: 0),
             cardMaxValidityDays: try p.child("card_max_validity_days").integer(atLeast: 1),
@@ -75,6 +75,7 @@ extension Policy {
             signinMaxFailures: try p.child("signin_max_failures").integer(atLeast: 1),
             signinLockoutMinutes: try p.child("signin_lockout_minutes").integer(atLeast: 1),
             uploadMaxBytes: try p.child("upload_max_bytes").integer(atLeast: 1024))
+        try readNotificationParameters(p, into: &parameters)
         try p.rejectUnknownKeys()
         return parameters
     }

@@ -132,6 +132,8 @@ enum Migrations {
         registerServerMigrations(&migrator)
         registerGateEventRowMigration(&migrator)
         registerStopClauseMigrations(&migrator)
+        registerRosterMigrations(&migrator)
+        registerOutboxMigrations(&migrator)
         return migrator
     }
 }
