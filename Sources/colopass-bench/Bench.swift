@@ -14,6 +14,7 @@ enum Bench {
         if all || sections.contains("cards") { try CardIssueBench.run() }
         if all || sections.contains("gate") { try GateBench.run() }
         if all || sections.contains("server") { try ServerBench.run() }
+        if all || sections.contains("notifications") { try NotificationBench.run() }
     }
 }
 
