@@ -56,14 +56,21 @@ def smtp(path):
 
 
 def webhook(path, secret, failures):
+    """SECRET, or @FILE to read it from FILE at each request (a test that learns it later)."""
     remaining = [failures]
+
+    def current_secret():
+        if secret.startswith("@"):
+            with open(secret[1:], encoding="utf-8") as f:
+                return f.read().strip()
+        return secret
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             header = self.headers.get("Colopass-Signature", "")
             parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
-            expected = hmac.new(secret.encode(), parts.get("t", "").encode() + b"." + body, hashlib.sha256).hexdigest()
+            expected = hmac.new(current_secret().encode(), parts.get("t", "").encode() + b"." + body, hashlib.sha256).hexdigest()
             verified = hmac.compare_digest(expected, parts.get("v1", ""))
             with lock:
                 failing = remaining[0] > 0
