@@ -10,8 +10,9 @@ PORT     ?= 8080
 # screenshots show the Chinese), wrk loads the server, time reads gate-check's peak memory.
 APT_PACKAGES := pkg-config libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev libpng-dev zbar-tools \
                 chromium chromium-driver fonts-noto-cjk wrk time
-# The API contract test: schemathesis (PyPI) in a project-local venv made from Tests/requirements.txt.
-APT_PACKAGES += python3-venv curl
+# The API contract test (schemathesis) and the notification tests' receivers (aiosmtpd) run from a
+# project-local venv made from Tests/requirements.txt; libcurl sends the e-mail (SMTP) and the webhooks.
+APT_PACKAGES += libcurl4-openssl-dev python3-venv curl
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug

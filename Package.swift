@@ -30,6 +30,10 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // Notifications: e-mail through the site's SMTP server and signed webhooks, both by libcurl.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
         // What the service and the gate share, and nothing else: no YAML, no QR or PNG, no service
         // migrations. `gate-check` links this and not ColopassCore.
         .target(
@@ -38,7 +42,7 @@ let package = Package(
         .target(
             name: "ColopassCore",
             dependencies: [
-                "GateKernel", "COpenSSL", "CQREncode", "CPNG",
+                "GateKernel", "COpenSSL", "CQREncode", "CPNG", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

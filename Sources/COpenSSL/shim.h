@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/kdf.h>
 #include <openssl/sha.h>
+#include <openssl/hmac.h>
 
 // Function-like macros do not import into Swift; these wrappers stand in for them.
 static inline void colopass_openssl_free(void *p) { OPENSSL_free(p); }

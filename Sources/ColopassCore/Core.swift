@@ -15,6 +15,7 @@ public final class Core: SiteArea {
     public let gate: GateExchange
     public let serviceDesk: ServiceDesk
     public let backup: SiteBackup
+    public let outbox: Outbox
 
     public static let databaseFileName = "colopass.sqlite"
 
@@ -30,5 +31,6 @@ public final class Core: SiteArea {
         gate = GateExchange(site: site, passes: passes, equipment: equipment)
         serviceDesk = ServiceDesk(site: site)
         backup = SiteBackup(site: site, audit: audit)
+        outbox = Outbox(site: site)
     }
 }

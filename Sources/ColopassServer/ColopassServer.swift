@@ -64,6 +64,7 @@ public enum ColopassServer {
             + TicketsController(core: core).routes
             + ServiceDeskController(core: core).routes
             + ServiceDeskPages(core: core).routes
+            + clientSideRoutes(core: core)
     }
 
     /// What the tests read of the route table: "GET /api/cards/{number}", who may call it at

@@ -17,6 +17,7 @@ enum Bench {
         if all || sections.contains("service-desk") { try ServiceDeskBench.run() }
         if all || sections.contains("integrity") { try IntegrityBench.run() }
         if all || sections.contains("gate-live") { try GateLiveBench.run() }
+        if all || sections.contains("notifications") { try NotificationBench.run() }
     }
 }
 

@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
         defer { deskClock.cancel() }
         let checkpoints = AuditCheckpointJob.start(core)
         defer { checkpoints.cancel() }
+        // Notifications go out from here, after their changes commit, until the server stops.
+        let worker = Task { await OutboxWorker(outbox: core.outbox).run() }
+        defer { worker.cancel() }
         try await ColopassServer.run(
             core: core, host: host, port: port, configuration: ServerConfiguration(helloRoute: benchHelloRoute, trustedProxies: Set(trustedProxies)))
     }

@@ -493,6 +493,7 @@ enum RouteSamples {
             RouteSample(uri: "/web/removals/\(try site.equipment(f).removal)/documents/scan", allowed: "kefu")
         }
         all["GET /web/badges"] = { _, f in RouteSample(uri: "/web/badges?cards=\(f.cardA)", allowed: "kefu") }
+        addClientSideSamples(&all)
         return all
     }
 

@@ -36,6 +36,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case assignAccountManager
     case manageDutyRoster
     case viewServiceReports
+    /// The desk's review of documents a client supplied (photos, ID copies, letters).
+    case reviewDocuments
+    /// Notifications: the site's own subscriptions, the SMTP settings and every delivery's state.
+    case manageNotifications
+    /// A client's own subscriptions (its administrator's; checked in the core).
+    case subscribeNotifications
+    /// A client's people's entries and exits (a client sees its own, R3).
+    case viewAccessLog
 
     public var roles: Set<Role> {
         switch self {
@@ -56,6 +64,10 @@ public enum Permission: String, Sendable, CaseIterable {
         case .handleTicket, .assignAccountManager: [.customerService, .supervisor]
         case .manageDutyRoster: [.supervisor]
         case .viewServiceReports: [.customerService, .supervisor, .admin]
+        case .reviewDocuments: [.customerService]
+        case .manageNotifications: [.admin]
+        case .subscribeNotifications: [.clientUser]
+        case .viewAccessLog: [.clientUser, .customerService, .supervisor, .admin]
         }
     }
 

@@ -6,7 +6,12 @@ extension Cards {
     /// the photo, the ID copy and (for a company) the company letter on file, within the client's
     /// card limit. The card never outlives the contract.
     public func issueCard(personId: Int64, by actor: Actor) throws -> Card {
-        try perform(actor, .issueCards, action: "card.issue") { tx in
+        try perform(actor, .issueCards, action: "card.issue") { tx in try issueCard(personId: personId, in: tx) }
+    }
+
+    /// The issue itself, in the caller's transaction (also a card request's approval).
+    func issueCard(personId: Int64, in tx: Transaction) throws -> Card {
+        do {
             let person = try Registry.fetchPerson(personId, tx.db)
             let client = try Registry.fetchClient(person.clientId, tx.db)
             let contract = try checkCardHolder(person, client, in: tx)

@@ -23,9 +23,19 @@ extension Equipment {
     /// The printable A6 slip with its QR. Printing is audited, as for badges: an auditor asks how
     /// many papers of one slip exist. Only a slip that can still be used is printed.
     public func renderExitSlip(_ number: ExitSlipNumber, by actor: Actor) throws -> RenderedSlip {
+        try renderExitSlip(number, permission: .decideRemoval, by: actor)
+    }
+
+    /// The client prints its own slip (the removal's filer side), under the same rules.
+    public func renderOwnExitSlip(_ number: ExitSlipNumber, by actor: Actor) throws -> RenderedSlip {
+        try renderExitSlip(number, permission: .fileRemoval, by: actor)
+    }
+
+    private func renderExitSlip(_ number: ExitSlipNumber, permission: Permission, by actor: Actor) throws -> RenderedSlip {
         let id = number.id
-        let view = try perform(actor, .decideRemoval, action: "exitslip.render") { tx in
+        let view = try perform(actor, permission, action: "exitslip.render") { tx in
             let view = try exitSlipView(try fetchExitSlip(id, tx.db), tx.db)
+            try tx.requireOwnClient(view.slip.clientId)
             guard view.slip.status == .valid else {
                 throw policy.refusal(
                     Q4.state, zh: "出门条 \(view.slip.number) 已\(view.slip.status == .used ? "使用" : "作废")，不能打印",

@@ -19,7 +19,7 @@ public struct RemovalRequest: Record, Identifiable, Equatable {
         public var title: Bilingual {
             switch self {
             case .decommission: Bilingual(zh: "撤机", en: "decommission")
-            case .repair: Bilingual(zh: "检修/更换搬出", en: "removal for repair")
+            case .repair: Bilingual(zh: "检修搬出", en: "removal for repair")
             }
         }
     }

@@ -60,6 +60,12 @@ public struct Policy: Sendable {
         public var uploadMaxBytes: Int
         /// R4: the audit chain's head is signed and kept outside the database at least this often.
         public var auditCheckpointMinutes: Int = 60
+        /// Notifications: a card's holder's administrator hears of its end this many days before.
+        public var cardExpiryNoticeDays: Int = 30
+        /// The first retry of a failed delivery after this many seconds, then twice as long each time.
+        public var notificationRetrySeconds: Int = 30
+        /// Attempts before a delivery is given up (and shown as failed).
+        public var notificationMaxAttempts: Int = 10
     }
 
     /// The loader refuses a file that lacks any clause, so every id has its text.

@@ -80,6 +80,7 @@ extension Policy {
             signinLockoutMinutes: try p.child("signin_lockout_minutes").integer(atLeast: 1),
             uploadMaxBytes: try p.child("upload_max_bytes").integer(atLeast: 1024))
         parameters.auditCheckpointMinutes = try p.child("audit_checkpoint_minutes").integer(atLeast: 1)
+        try readNotificationParameters(p, into: &parameters)
         try p.rejectUnknownKeys()
         return parameters
     }

@@ -9,6 +9,7 @@ extension Person {
             idNumber: try row.decode(forColumn: "id_number"), phone: try row.decode(forColumn: "phone"),
             photo: try row.decode(forColumn: "photo"), idCopy: try row.decode(forColumn: "id_copy"),
             letter: try row.decode(forColumn: "letter"), status: try row.decode(rawValueForColumn: "status"),
-            createdAt: try row.decode(forColumn: "created_at"), departedAt: try row.decode(forColumn: "departed_at"))
+            createdAt: try row.decode(forColumn: "created_at"), departedAt: try row.decode(forColumn: "departed_at"),
+            mayMove: try row.decode(forColumn: "may_move"), mayHost: try row.decode(forColumn: "may_host"))
     }
 }

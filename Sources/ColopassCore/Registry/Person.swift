@@ -20,6 +20,10 @@ public struct Person: Record, Identifiable, Equatable {
     public var status: Status
     public var createdAt: Date
     public var departedAt: Date?
+    /// Granted per person by the client's administrator: may move equipment out (Q5) and may
+    /// host visitors (C7).
+    public var mayMove: Bool = false
+    public var mayHost: Bool = false
 
     public static let databaseTableName = "person"
 

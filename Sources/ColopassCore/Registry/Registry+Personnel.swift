@@ -57,13 +57,22 @@ extension Registry {
             let store = { (file: (bytes: [UInt8], type: DocumentStore.MediaType)?) in
                 try file.map { try self.documents.store($0.bytes, type: $0.type, in: tx.db, at: tx.now) }
             }
+            let files: [(DocumentReview.Kind, String?)] = [
+                (.photo, try store(photo)), (.idCopy, try store(idCopy)), (.letter, try store(letter)),
+            ]
+            // A client's documents wait for the desk; the desk's own are approved as it adds them.
+            let reviewed = tx.actor.role == .clientUser
+            let approved = { (kind: DocumentReview.Kind) in reviewed ? nil : files.first { $0.0 == kind }?.1 }
             let person = Person(
                 id: try Store.nextID(of: Person.databaseTableName, in: tx.db), clientId: client.id, name: name,
-                idType: document.type, idNumber: document.number, phone: phone, photo: try store(photo),
-                idCopy: try store(idCopy), letter: try store(letter), status: .active, createdAt: tx.now,
+                idType: document.type, idNumber: document.number, phone: phone, photo: approved(.photo),
+                idCopy: approved(.idCopy), letter: approved(.letter), status: .active, createdAt: tx.now,
                 departedAt: nil)
             try person.insert(tx.db)
             try tx.audit("person.add", "person", key: String(person.id), after: person.masked)
+            if reviewed {
+                for case (let kind, let sha?) in files { _ = try submitForReview(sha, kind: kind, person: person, in: tx) }
+            }
             let inForce = try Self.contractInForce(clientId: client.id, on: tx.today, tx.db) != nil
             return PersonView(person: person, clientHasContractInForce: inForce)
         }
@@ -79,10 +88,24 @@ extension Registry {
         return try perform(actor, .managePersonnel, action: "person.documents") { tx in
             let before = try Self.fetchPerson(personId, tx.db)
             try tx.requireOwnClient(before.clientId)
+            let files: [(DocumentReview.Kind, String?)] = try [(.photo, photo), (.idCopy, idCopy), (.letter, letter)]
+                .map { kind, file in
+                    (kind, try file.map { try documents.store($0.bytes, type: $0.type, in: tx.db, at: tx.now) })
+                }
+            // A client's new photo, ID copy or letter waits for the desk: until it is approved,
+            // badges and the gates keep the last approved one (the person row is not touched).
+            if tx.actor.role == .clientUser {
+                for case (let kind, let sha?) in files { _ = try submitForReview(sha, kind: kind, person: before, in: tx) }
+                return before
+            }
             var person = before
-            if let photo { person.photo = try documents.store(photo.bytes, type: photo.type, in: tx.db, at: tx.now) }
-            if let idCopy { person.idCopy = try documents.store(idCopy.bytes, type: idCopy.type, in: tx.db, at: tx.now) }
-            if let letter { person.letter = try documents.store(letter.bytes, type: letter.type, in: tx.db, at: tx.now) }
+            for case (let kind, let sha?) in files {
+                switch kind {
+                case .photo: person.photo = sha
+                case .idCopy: person.idCopy = sha
+                case .letter: person.letter = sha
+                }
+            }
             try person.update(tx.db)
             try tx.audit("person.documents", "person", key: String(person.id), before: before.masked, after: person.masked)
             return person

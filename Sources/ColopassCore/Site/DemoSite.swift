@@ -31,6 +31,8 @@ public enum DemoSite {
             NewClient(kind: .individual, name: "张伟", idType: "resident_id", idNumber: "320106198802155675"), by: cs)
         _ = try core.accounts.addAccount(
             name: "yunzhan", displayName: "云栈科技 运维", role: .clientUser, clientId: yunzhan.id, by: system)
+        // The demo client's user is also its administrator: roster, card requests, notifications.
+        _ = try core.accounts.setClientAdmin("yunzhan", granted: true, by: system)
 
         for (number, client, racks, quota) in [
             ("HT-2026-001", yunzhan.id, ["A01", "A02"], 20), ("HT-2026-002", shuqiao.id, ["B07"], 8),

@@ -136,6 +136,8 @@ enum Migrations {
         registerAuditCheckpointMigrations(&migrator)
         registerGateLiveMigrations(&migrator)
         registerAccountMigrations(&migrator)
+        registerRosterMigrations(&migrator)
+        registerOutboxMigrations(&migrator)
         return migrator
     }
 }

@@ -41,6 +41,10 @@ public struct Transaction {
                 action: action, entity: entity, entityKey: key, before: AuditImage.of(before),
                 after: AuditImage.of(after), clause: code),
             actor: actor, at: now, in: db)
+        // The outbox follows the audit log, in the same transaction.
+        if let notice = try Outbox.notice(for: action, key: key, after: after, in: self) {
+            try Outbox.record(notice, in: self)
+        }
     }
 
     /// R3: a client user acts for its own client only. Operators pass.

@@ -101,6 +101,8 @@ final class ServerSite: @unchecked Sendable {
                 serverQuota: 2), by: cs)
         try enrol("ua", .clientUser, client: a)
         try enrol("ub", .clientUser, client: b)
+        // Each client's user is also its administrator (roster, card requests, subscriptions).
+        for name in ["ua", "ub"] { _ = try core.accounts.setClientAdmin(name, granted: true, by: .system) }
         let personA = try person(a, "李娜", "110105198503121234")
         let personA2 = try person(a, "王强", "310115199007042347")
         let personB = try person(b, "陈静", "440305199211203459")
