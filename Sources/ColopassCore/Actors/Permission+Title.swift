@@ -26,6 +26,16 @@ extension Permission {
         case .decideRemoval: Bilingual(zh: "审批设备出门", en: "decide a removal request")
         case .operateGate: Bilingual(zh: "操作门禁", en: "operate a gate")
         case .viewOccupancy: Bilingual(zh: "查看在场人员", en: "see who is inside")
+        case .fileTicket: Bilingual(zh: "受理客户工单", en: "open a service ticket")
+        case .handleTicket: Bilingual(zh: "办理客户工单", en: "handle a service ticket")
+        case .viewTickets: Bilingual(zh: "查看客户工单", en: "view service tickets")
+        case .assignAccountManager: Bilingual(zh: "指定客户经理", en: "assign an account manager")
+        case .manageDutyRoster: Bilingual(zh: "排定节假日值班", en: "set the holiday duty roster")
+        case .viewServiceReports: Bilingual(zh: "查看服务监督报告", en: "view the service reports")
+        case .reviewDocuments: Bilingual(zh: "审核客户提交的文件", en: "review documents a client supplied")
+        case .manageNotifications: Bilingual(zh: "管理通知", en: "manage notifications")
+        case .subscribeNotifications: Bilingual(zh: "订阅通知", en: "choose notifications")
+        case .viewAccessLog: Bilingual(zh: "查看出入记录", en: "view the access log")
         }
     }
 }

@@ -125,7 +125,11 @@ struct Link {
 enum Navigation {
     static func links(for actor: Actor) -> [(String, Bilingual)] {
         if actor.role == .clientUser {
-            return [("/web/portal", Bilingual(zh: "本客户", en: "My company")), ("/web/password", Bilingual(zh: "修改密码", en: "Password"))]
+            return [
+                ("/web/portal", Bilingual(zh: "本客户", en: "My company")),
+                ("/web/portal/tickets", Bilingual(zh: "服务工单", en: "Service tickets")),
+                ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
+            ]
         }
         var links: [(String, Bilingual)] = [
             ("/web/", Bilingual(zh: "首页", en: "Home")), ("/web/clients", Bilingual(zh: "客户", en: "Clients")),
@@ -135,6 +139,7 @@ enum Navigation {
             ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
             ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
         ]
+        if actor.may(.handleTicket) { links.append(("/web/desk", Bilingual(zh: "客服台", en: "Service desk"))) }
         if actor.may(.viewOccupancy) { links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside"))) }
         if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }
         links.append(("/web/password", Bilingual(zh: "修改密码", en: "Password")))

@@ -13,55 +13,36 @@ struct ServiceDeskPages: Sendable {
         [
             APIRoute(.get, "/web/desk", .signedIn, .handleTicket) { request, context in
                 let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "客服台", en: "Service desk"), request, context)
-                let zone = core.policy.site.timeZone
-                page.add("<h2>\(h(page.t("我的工单（逾期在前）", "My tickets (overdue first)")))</h2>")
-                page.add(Self.table(try core.serviceDesk.tickets(TicketFilter(owner: actor.name, unresolved: true), by: actor), page, zone))
-                if actor.role == .supervisor {
-                    page.add("<h2>\(h(page.t("已升级（逾期）", "Escalated (overdue)")))</h2>")
-                    page.add(Self.table(try core.serviceDesk.overdueTickets(by: actor), page, zone))
-                }
+                let page = Page(Bilingual(zh: "客服台", en: "Service desk"), request, context, core)
+                let mine = try core.serviceDesk.tickets(TicketFilter(owner: actor.name, unresolved: true), by: actor)
+                let escalated = actor.role == .supervisor ? try core.serviceDesk.overdueTickets(by: actor) : nil
                 let today = core.serviceDesk.today
                 let due = try core.serviceDesk.followUpsDue(by: actor).filter { $0.dueOn <= today }
-                page.add("<h2>\(h(page.t("到期回访", "Follow-up calls due")))</h2>")
-                let rows = due.map {
-                    "<tr><td>\(h($0.clientName))</td><td>\($0.dueOn)</td><td>\(h($0.accountManager ?? "—"))</td>"
-                        + "<td>\(h($0.overdue ? page.t("遗漏 (K5)", "missed (K5)") : page.t("到期", "due")))</td></tr>"
-                }.joined()
-                page.add(
-                    "<table><tr><th>\(h(page.t("客户", "Client")))</th><th>\(h(page.t("回访日", "Due")))</th>"
-                        + "<th>\(h(page.t("客户经理", "Manager")))</th><th></th></tr>\(rows)</table>")
-                return page.response(path: "/web/desk")
+                let followUps = due.map {
+                    FollowUpRow(
+                        client: $0.clientName, due: "\($0.dueOn)", manager: $0.accountManager ?? "—",
+                        state: $0.overdue ? page.t("遗漏 (K5)", "missed (K5)") : page.t("到期", "due"))
+                }
+                var view: [String: Any] = ["mine": ["tickets": Self.rows(mine, page)], "followUps": followUps]
+                if let escalated { view["escalated"] = ["tickets": Self.rows(escalated, page)] }
+                return page.render("desk", view, path: "/web/desk")
             },
             APIRoute(.get, "/web/tickets/{id}", .signedIn, .viewTickets) { request, context in
                 let view = try core.serviceDesk.ticket(try Input.id("id", context), by: try context.actor(core))
-                let zone = core.policy.site.timeZone
                 let t = view.ticket
-                var page = Page(Bilingual(zh: "工单 #\(t.id)", en: "Ticket #\(t.id)"), request, context)
-                Notes.done(request, &page)
-                page.add(
-                    """
-                    <p><strong>\(h(t.subject))</strong> · \(h(page.t(t.kind.title))) · \(h(view.clientName)) · \
-                    \(h(page.t(t.state.title))) · \(h(page.t("负责人", "owner"))): \(h(t.owner ?? "—"))</p>
-                    """)
-                if !view.overdue.isEmpty {
-                    page.add("<p class=\"note\">\(h(view.overdue.map { "\(page.t($0.title)) [\($0.clause)]" }.joined(separator: ", ")))</p>")
-                }
+                let page = Page(Bilingual(zh: "工单 #\(t.id)", en: "Ticket #\(t.id)"), request, context, core)
                 let events = view.events.map {
-                    "<tr><td>\(SiteTime.format($0.at, in: zone))</td><td>\(h(page.t($0.kind.title)))</td>"
-                        + "<td>\(h($0.actor))\($0.target.map { " → " + h($0) } ?? "")</td><td>\(h($0.text))</td></tr>"
-                }.joined()
-                page.add("<table>\(events)</table>")
-                if view.analysis != nil {
-                    page.add("<p><a id=\"analysis\" href=\"/api/tickets/\(t.id)/analysis\">\(h(page.t("故障分析报告（A4 打印）", "Fault analysis report (print A4)")))</a></p>")
+                    TicketEventRow(at: page.time($0.at), kind: page.t($0.kind.title), actor: $0.actor, target: $0.target, text: $0.text)
                 }
-                if t.state != .resolved {
-                    page.add(
-                        page.form(
-                            "/web/tickets/\(t.id)/log", "<input name=\"words\" required placeholder=\"\(h(page.t("客户所说", "what the client said")))\">",
-                            button: Bilingual(zh: "记录", en: "Log")))
-                }
-                return page.response(path: "/web/tickets/\(t.id)")
+                let overdue = view.overdue.map { "\(page.t($0.title)) [\($0.clause)]" }.joined(separator: ", ")
+                return page.render(
+                    "ticket",
+                    [
+                        "id": t.id, "subject": t.subject, "kind": page.t(t.kind.title), "client": view.clientName,
+                        "state": page.t(t.state.title), "owner": t.owner ?? "—", "overdue": overdue.isEmpty ? false : overdue,
+                        "events": events, "hasAnalysis": view.analysis != nil, "open": t.state != .resolved,
+                    ] as [String: Any],
+                    path: "/web/tickets/\(t.id)")
             },
             APIRoute(.post, "/web/tickets/{id}/log", .signedIn, .fileTicket) { request, context in
                 let form = try await WebForm.read(request, context, core)
@@ -71,25 +52,13 @@ struct ServiceDeskPages: Sendable {
             },
             APIRoute(.get, "/web/portal/tickets", .signedIn, .viewTickets) { request, context in
                 let actor = try context.actor(core)
-                var page = Page(Bilingual(zh: "我的工单", en: "My tickets"), request, context)
-                Notes.done(request, &page)
-                page.add(Self.table(try core.serviceDesk.tickets(by: actor), page, core.policy.site.timeZone))
-                let kinds = Ticket.Kind.allCases.map { "<option value=\"\($0.rawValue)\">\(h(page.t($0.title)))</option>" }.joined()
-                page.add("<h2>\(h(page.t("提交请求、投诉或故障", "File a request, complaint or fault")))</h2>")
-                page.add(
-                    page.form(
-                        "/web/portal/tickets",
-                        """
-                        <input type="hidden" name="client_id" value="\(actor.clientId ?? 0)">\
-                        <select name="kind">\(kinds)</select>\
-                        <input name="subject" required placeholder="\(h(page.t("主题", "subject")))">\
-                        <textarea name="words" required placeholder="\(h(page.t("详细说明", "details")))"></textarea>\
-                        <input name="fault_at" placeholder="\(h(page.t("故障时间 YYYY-MM-DD HH:MM", "fault time YYYY-MM-DD HH:MM")))">\
-                        <input name="fault_place" placeholder="\(h(page.t("故障地点", "fault place")))">\
-                        <input name="fault_symptom" placeholder="\(h(page.t("故障现象", "symptom")))">\
-                        <input name="fault_plan" placeholder="\(h(page.t("已采取或希望的处理", "handling so far or wanted")))">
-                        """, button: Bilingual(zh: "提交", en: "File")))
-                return page.response(path: "/web/portal/tickets")
+                let page = Page(Bilingual(zh: "我的工单", en: "My tickets"), request, context, core)
+                let kinds = Ticket.Kind.allCases.map { Views.Option(value: $0.rawValue, label: page.t($0.title), selected: false) }
+                return page.render(
+                    "portal-tickets",
+                    ["tickets": Self.rows(try core.serviceDesk.tickets(by: actor), page), "kinds": kinds, "clientId": actor.clientId ?? 0]
+                        as [String: Any],
+                    path: "/web/portal/tickets")
             },
             APIRoute(.post, "/web/portal/tickets", .signedIn, .fileTicket) { request, context in
                 let form = try await WebForm.read(request, context, core)
@@ -112,17 +81,27 @@ struct ServiceDeskPages: Sendable {
         ]
     }
 
-    static func table(_ list: [TicketSummary], _ page: Page, _ zone: TimeZone) -> String {
-        let rows = list.map { s in
-            "<tr><td><a href=\"/web/tickets/\(s.ticket.id)\">#\(s.ticket.id)</a></td><td>\(h(page.t(s.ticket.kind.title)))</td>"
-                + "<td>\(h(s.clientName))</td><td>\(h(s.ticket.subject))</td><td>\(h(page.t(s.ticket.state.title)))</td>"
-                + "<td>\(h(s.ticket.owner ?? "—"))</td><td>\(SiteTime.format(s.ticket.openedAt, in: zone))</td>"
-                + "<td>\(h(s.overdue.map { page.t($0.title) }.joined(separator: ", ")))</td></tr>"
-        }.joined()
-        return """
-            <table><tr><th>#</th><th>\(h(page.t("类型", "Kind")))</th><th>\(h(page.t("客户", "Client")))</th>\
-            <th>\(h(page.t("主题", "Subject")))</th><th>\(h(page.t("状态", "State")))</th><th>\(h(page.t("负责人", "Owner")))</th>\
-            <th>\(h(page.t("受理", "Opened")))</th><th>\(h(page.t("逾期", "Overdue")))</th></tr>\(rows)</table>
-            """
+    static func rows(_ list: [TicketSummary], _ page: Page) -> [TicketRow] {
+        list.map { s in
+            TicketRow(
+                id: s.ticket.id, kind: page.t(s.ticket.kind.title), client: s.clientName, subject: s.ticket.subject,
+                state: page.t(s.ticket.state.title), owner: s.ticket.owner ?? "—", opened: page.time(s.ticket.openedAt),
+                overdue: s.overdue.map { page.t($0.title) }.joined(separator: ", "))
+        }
     }
+}
+
+struct TicketRow {
+    let id: Int64
+    let kind, client, subject, state, owner, opened, overdue: String
+}
+
+struct TicketEventRow {
+    let at, kind, actor: String
+    let target: String?
+    let text: String
+}
+
+struct FollowUpRow {
+    let client, due, manager, state: String
 }
