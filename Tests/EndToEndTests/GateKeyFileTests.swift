@@ -22,7 +22,8 @@ struct GateKeyFileTests {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COLOPASS_") }
         environment["COLOPASS_POLICY"] = CLISandbox.repositoryRoot + "/policies/site.yaml"
         environment["COLOPASS_DATA"] = sandbox.dataDirectory
-        environment["COLOPASS_AS"] = "baoan"
+        // the export acts as a proven guard: its API token, as every CLI call proves who acts
+        environment["COLOPASS_TOKEN"] = try #require(try sandbox.token(for: "baoan"))
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out

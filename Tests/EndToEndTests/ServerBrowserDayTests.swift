@@ -32,7 +32,8 @@ struct ServerBrowserDayTests {
         let port = try ServerGateSyncTests.freePort()
         let server = try ServerGateSyncTests.Server(sandbox, port: port, run: 1)
         defer { _ = server.stop() }
-        let passwords = ServerBrowserTests.passwords(in: server.output)
+        // `colopass init` printed the one-time passwords
+        let passwords = ServerBrowserTests.passwords(in: server.output).merging(sandbox.firstPasswords) { $1 }
         let base = "http://127.0.0.1:\(port)"
         let browser = try WebDriver.start()
         defer { browser.quit() }
