@@ -65,6 +65,9 @@ struct WebEquipmentDeskTests {
             #expect(location.hasPrefix("/web/exit-slips/"))
             let slip = try await client.call(.get, location, headers: cookie)
             #expect(slip.status == 200 && slip.text.contains("<svg") && slip.text.contains("window.print()"))
+            // printed as Chinese sites sign slips: the approver, the time issued, three signature boxes
+            #expect(slip.text.contains("批准人") && slip.text.contains("签发时间"))
+            #expect(slip.text.contains("客户签字") && slip.text.contains("客服签字") && slip.text.contains("保安签字"))
             // the client's user sees the slip's number but may not open the printable slip
             let (userCookie, _) = try await WebConsoleTests().signIn(client, "ua")
             #expect(try await client.call(.get, location, headers: userCookie).status == 403)

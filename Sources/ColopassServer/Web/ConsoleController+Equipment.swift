@@ -84,8 +84,14 @@ extension ConsoleController {
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
                 let (number, actor) = (try Input.text("number", context), try context.actor(core))
                 let slip = try await Offload.cpu { try core.equipment.renderExitSlip(try ExitSlipNumber(number), by: actor) }
+                let issued = try core.equipment.exitSlip(try ExitSlipNumber(number), by: actor).slip
                 let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
-                return page.render("exit-slip", ["svg": BadgeSheet.inline(slip.svg)], path: "/web/exit-slips/\(slip.number)")
+                // Signed and sealed on paper as Chinese sites print slips: who approved it, when, and a box
+                // for each of the client, the clerk and the guard.
+                return page.render(
+                    "exit-slip",
+                    ["svg": BadgeSheet.inline(slip.svg), "approver": issued.issuedBy, "issued": page.time(issued.issuedAt)],
+                    path: "/web/exit-slips/\(slip.number)")
             },
             APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in
                 let page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context, core)
