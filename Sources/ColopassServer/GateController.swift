@@ -30,7 +30,7 @@ struct GateController: Sendable {
             APIRoute(.get, "/api/gate-alerts", .signedIn, .viewOccupancy) { request, context in
                 try Reply.json(
                     try core.gate.gateAlerts(
-                        includeAcknowledged: Input.query("all", request) == "true", by: try context.actor(core)))
+                        includeAcknowledged: try Input.queryBool("all", request), by: try context.actor(core)))
             },
             APIRoute(.post, "/api/gate/events", .gate, .operateGate) { request, context in
                 let body = try await Input.json(Events.self, from: request, core)

@@ -35,7 +35,7 @@ struct RecordsController: Sendable {
             APIRoute(.get, "/api/visitor-log.csv", .signedIn, .viewVisitorLog) { request, context in
                 let (from, to, client) = try range(request)
                 let csv = try core.passes.exportVisitorLog(
-                    from: from, to: to, clientId: client, english: Input.query("lang", request) == "en", by: try context.actor(core))
+                    from: from, to: to, clientId: client, english: try Input.queryLanguage(request) == "en", by: try context.actor(core))
                 return Reply.text(csv, type: "text/csv; charset=utf-8", filename: "visitor-log-\(from)-\(to).csv")
             },
             APIRoute(.post, "/api/visitor-log/purge", .signedIn, .viewVisitorLog) { _, context in

@@ -132,6 +132,15 @@ enum Input {
         }
     }
 
+    /// `?lang=zh` (the default) or `?lang=en`: an export's column headers; any other value refused.
+    static func queryLanguage(_ request: Request) throws -> String {
+        switch query("lang", request) {
+        case nil, "zh": return "zh"
+        case "en": return "en"
+        default: throw CoreError.invalid("lang", zh: "应为 zh 或 en", en: "zh or en")
+        }
+    }
+
     static func day(_ name: String, _ request: Request, default fallback: Day) throws -> Day {
         guard let text = query(name, request) else { return fallback }
         guard let day = Day(text) else {
