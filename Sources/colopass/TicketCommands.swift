@@ -60,10 +60,7 @@ struct TicketLogCommand: ParsableCommand {
     @Option(help: "What the client said.") var words: String
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.log(id, words: words, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.log(id, words: words, by: actor) }
     }
 }
 
@@ -76,10 +73,7 @@ struct TicketReplyCommand: ParsableCommand {
     @Option(help: "The proposed solution (required for a complaint).") var solution: String?
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.reply(id, text: text, solution: solution, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.reply(id, text: text, solution: solution, by: actor) }
     }
 }
 
@@ -92,10 +86,7 @@ struct TicketTransferCommand: ParsableCommand {
     @Option(help: "Why it is handed over.") var reason: String?
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.transfer(id, to: to, reason: reason, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.transfer(id, to: to, reason: reason, by: actor) }
     }
 }
 
@@ -106,10 +97,7 @@ struct TicketResolveCommand: ParsableCommand {
     @Option(help: "How it was settled.") var resolution: String
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.resolve(id, resolution: resolution, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.resolve(id, resolution: resolution, by: actor) }
     }
 }
 
@@ -120,10 +108,7 @@ struct TicketReopenCommand: ParsableCommand {
     @Option(help: "Why (what the client said).") var reason: String
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.reopen(id, reason: reason, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.reopen(id, reason: reason, by: actor) }
     }
 }
 
@@ -156,9 +141,6 @@ struct TicketShowCommand: ParsableCommand {
     @Argument(help: "Ticket id.") var id: Int64
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.ticket(id, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.ticket(id, by: actor) }
     }
 }

@@ -52,10 +52,7 @@ struct TicketContactFormCommand: ParsableCommand {
     @Option(help: "The form's number.") var reference: String
 
     func run() throws {
-        let core = try global.openCore()
-        let view = try core.serviceDesk.recordContactForm(id, reference: reference, by: try global.actor(core))
-        if global.json { return Output.json(view) }
-        TicketOutput.show(view, core)
+        try TicketOutput.act(global) { desk, actor in try desk.recordContactForm(id, reference: reference, by: actor) }
     }
 }
 
@@ -92,6 +89,15 @@ struct TicketClockCommand: ParsableCommand {
 
 /// How tickets print.
 enum TicketOutput {
+    /// One ticket command's whole run: the action as the proven account, then the ticket as JSON
+    /// or as the desk reads it.
+    static func act(_ global: GlobalOptions, _ action: (ServiceDesk, Actor) throws -> TicketView) throws {
+        let core = try global.openCore()
+        let view = try action(core.serviceDesk, try global.actor(core))
+        if global.json { return Output.json(view) }
+        show(view, core)
+    }
+
     static func show(_ view: TicketView, _ core: Core) {
         let zone = core.policy.site.timeZone
         let t = view.ticket
