@@ -16,6 +16,18 @@ public enum NotificationTopic: String, Codable, Sendable, CaseIterable {
     case exitSlipIssued = "exit_slip.issued"
     /// A photo, ID copy or letter the client sent was refused by the desk.
     case documentRefused = "document.refused"
+    /// The desk answered the client's request, complaint or fault report (K1, K2).
+    case ticketReplied = "ticket.replied"
+    /// The client's matter is settled (K1).
+    case ticketResolved = "ticket.resolved"
+    /// A fault's analysis report reached the client (K3).
+    case faultAnalysisDelivered = "fault_analysis.delivered"
+    /// A major fault was reported: its account manager and the duty supervisor are told at once
+    /// (K3). The site's own, never a client's.
+    case faultReported = "fault.reported"
+    /// A complaint's or a contact form's deadline passed and went up to the supervisors (K2, K4).
+    /// The site's own, never a client's.
+    case ticketEscalated = "ticket.escalated"
 
     public var title: Bilingual {
         switch self {
@@ -28,6 +40,20 @@ public enum NotificationTopic: String, Codable, Sendable, CaseIterable {
         case .cardExpiring: Bilingual(zh: "出入证即将到期", en: "card expiring")
         case .exitSlipIssued: Bilingual(zh: "出门条已开具", en: "exit slip issued")
         case .documentRefused: Bilingual(zh: "文件被退回", en: "document refused")
+        case .ticketReplied: Bilingual(zh: "工单已答复", en: "ticket answered")
+        case .ticketResolved: Bilingual(zh: "工单已解决", en: "ticket resolved")
+        case .faultAnalysisDelivered: Bilingual(zh: "故障分析报告已送达", en: "fault analysis report delivered")
+        case .faultReported: Bilingual(zh: "重大故障报告", en: "major fault reported")
+        case .ticketEscalated: Bilingual(zh: "工单逾期已升级", en: "ticket escalated")
+        }
+    }
+
+    /// Staff business (who is told of a fault, what went up to the supervisors): only the site's
+    /// own subscriptions receive it, and a client cannot subscribe to it.
+    public var isSiteOnly: Bool {
+        switch self {
+        case .faultReported, .ticketEscalated: true
+        default: false
         }
     }
 }

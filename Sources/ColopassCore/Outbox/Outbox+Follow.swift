@@ -84,7 +84,7 @@ extension Outbox {
                     "status": request.status.rawValue, "reason": request.reason ?? "", "card": request.cardNumber ?? "",
                 ])
         default:
-            return nil
+            return try serviceDeskNotice(for: action, key: key, after: after, in: tx)
         }
     }
 
@@ -128,7 +128,9 @@ extension Outbox {
             NotificationSubscription.Columns.status == NotificationSubscription.Status.active.rawValue
                 && (NotificationSubscription.Columns.clientId == nil
                     || NotificationSubscription.Columns.clientId == notice.clientId)
-        ).fetchAll(tx.db).filter { $0.topics.contains(notice.topic) }
+        ).fetchAll(tx.db).filter {
+            $0.topics.contains(notice.topic) && ($0.clientId == nil || !notice.topic.isSiteOnly)
+        }
         let payload = try JSONSerialization.data(withJSONObject: notice.data, options: [.sortedKeys])
         let event = NotificationEvent(
             id: try Store.nextID(of: NotificationEvent.databaseTableName, in: tx.db), type: notice.topic,

@@ -55,6 +55,11 @@ extension Outbox {
             }
             return topic
         }
+        if clientId != nil, let siteOnly = topics.first(where: \.isSiteOnly) {
+            throw CoreError.invalid(
+                "events", zh: "\(siteOnly.rawValue) 是数据中心内部事件，客户不能订阅",
+                en: "\(siteOnly.rawValue) is the site's own business; a client cannot subscribe to it")
+        }
         guard !topics.isEmpty else {
             throw CoreError.invalid("events", zh: "至少选择一个事件", en: "choose at least one event")
         }
