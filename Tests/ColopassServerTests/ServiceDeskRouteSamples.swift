@@ -100,6 +100,56 @@ enum ServiceDeskRouteSamples {
                 uri: "/web/portal/tickets", form: ["client_id": f.clientA, "kind": "request", "subject": "上架", "words": "下周二"],
                 allowed: "ua")
         }
+        all["POST /web/desk/tickets"] = { _, f in
+            RouteSample(
+                uri: "/web/desk/tickets",
+                form: ["client_id": f.clientA, "kind": "complaint", "channel": "phone", "subject": "噪音", "words": "机房噪音大"],
+                allowed: "kefu")
+        }
+        all["POST /web/desk/follow-ups/{client}"] = { _, f in
+            RouteSample(uri: "/web/desk/follow-ups/\(f.clientA)", form: ["note": "客户满意"], allowed: "kefu")
+        }
+        all["POST /web/desk/surveys/{client}"] = { _, f in
+            RouteSample(uri: "/web/desk/surveys/\(f.clientA)", form: ["note": "明年扩容"], allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/reply"] = { site, f in
+            RouteSample(
+                uri: "/web/tickets/\(try site.complaintA(f))/reply", form: ["text": "已安排", "solution": "加装空调"],
+                allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/transfer"] = { site, f in
+            RouteSample(
+                uri: "/web/tickets/\(try site.complaintA(f))/transfer", form: ["to": "kefu2", "reason": "换班"], allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/resolve"] = { site, f in
+            RouteSample(uri: "/web/tickets/\(try site.complaintA(f))/resolve", form: ["resolution": "已降温"], allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/reopen"] = { site, f in
+            let id = try site.complaintA(f)
+            return RouteSample(
+                uri: "/web/tickets/\(id)/reopen", form: ["reason": "又热了"], allowed: "kefu",
+                setup: { site, _ in _ = try site.core.serviceDesk.resolve(id, resolution: "已降温", by: site.actor("kefu")) })
+        }
+        all["POST /web/tickets/{id}/contact-form"] = { site, f in
+            RouteSample(uri: "/web/tickets/\(try site.faultA(f))/contact-form", form: ["reference": "LLD-1"], allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/analysis"] = { site, f in
+            RouteSample(uri: "/web/tickets/\(try site.faultA(f))/analysis", form: analysis, allowed: "kefu")
+        }
+        all["POST /web/tickets/{id}/analysis/deliver"] = { site, f in
+            let id = try site.faultA(f)
+            return RouteSample(
+                uri: "/web/tickets/\(id)/analysis/deliver", form: ["to": "客户运维"], allowed: "kefu",
+                setup: { site, _ in try site.writeAnalysis(id) })
+        }
+        all["GET /web/reports/service"] = { site, f in
+            _ = try site.faultA(f)
+            return RouteSample(uri: "/web/reports/service?week=2026-W20", allowed: "boss")
+        }
+        all["GET /web/duty"] = { _, _ in RouteSample(uri: "/web/duty", allowed: "kefu") }
+        all["POST /web/duty/{day}"] = { _, _ in
+            RouteSample(uri: "/web/duty/2027-10-01", form: ["staff": "kefu, kefu2"], allowed: "boss")
+        }
         return all
     }
 

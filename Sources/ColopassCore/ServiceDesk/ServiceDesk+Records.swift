@@ -89,9 +89,15 @@ extension ServiceDesk {
 
     /// K1: the owner acts for the ticket; so does anyone while nobody owns it yet, and a
     /// supervisor once one of its deadlines has passed (K2).
+    /// K1, K2: who acts for a ticket: its owner (anyone, while it has none), or a supervisor once
+    /// a deadline has passed.
+    static func mayHandle(_ ticket: Ticket, _ actor: Actor, at now: Date) -> Bool {
+        guard !actor.isSystem, let owner = ticket.owner, owner != actor.name else { return true }
+        return actor.role == .supervisor && !ticket.overdue(at: now).isEmpty
+    }
+
     func requireHandler(_ ticket: Ticket, _ tx: Transaction) throws {
-        guard !tx.actor.isSystem, let owner = ticket.owner, owner != tx.actor.name else { return }
-        if tx.actor.role == .supervisor, !ticket.overdue(at: tx.now).isEmpty { return }
+        guard !Self.mayHandle(ticket, tx.actor, at: tx.now), let owner = ticket.owner else { return }
         throw policy.refusal(
             K1.owner, zh: "工单 #\(ticket.id) 由 \(owner) 负责；须由其办理或说明理由移交",
             en: "ticket #\(ticket.id) is owned by \(owner); they handle it or hand it over with a reason")

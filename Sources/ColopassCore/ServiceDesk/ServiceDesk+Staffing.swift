@@ -62,4 +62,14 @@ extension ServiceDesk {
                 arguments: [from.description, through.description])
         }
     }
+
+    /// K1, K8: who can own a ticket or be on duty: active customer-service staff and supervisors.
+    public func staff(by actor: Actor) throws -> [Account] {
+        try read(actor, .handleTicket) { db in
+            try Account.fetchAll(
+                db,
+                sql: "SELECT * FROM account WHERE status = 'active' AND role IN (?, ?) ORDER BY role, name",
+                arguments: [Role.customerService.rawValue, Role.supervisor.rawValue])
+        }
+    }
 }
