@@ -57,7 +57,8 @@ public enum DemoSite {
                     photoPath: try demoPhoto(core, index), idCopyPath: documents.scan, letterPath: documents.scan), by: cs)
         }
         let pending = try seedRequests(core, scan: documents.scan)
-        return "3 客户 / clients, 3 合同 / contracts, 4 人员 / people, 账户 / accounts: kefu zhuguan zhuguan2 baoan yunzhan; \(pending)"
+        let tickets = try seedServiceDesk(core, by: cs, companies: [yunzhan.id, shuqiao.id], individual: zhang.id)
+        return "3 客户 / clients, 3 合同 / contracts, 4 人员 / people, 账户 / accounts: kefu zhuguan zhuguan2 baoan yunzhan; \(pending); \(tickets)"
     }
 
     /// A different face for each demo person (head size and place, hair, shoulders, shade), so a
