@@ -64,6 +64,7 @@ public enum ColopassServer {
             + TicketsController(core: core).routes
             + ServiceDeskController(core: core).routes
             + ServiceDeskPages(core: core).routes
+            + RecordsPages(core: core).routes
             + clientSideRoutes(core: core)
     }
 

@@ -353,6 +353,9 @@ enum RouteSamples {
         }
         all["POST /web/cards/{number}/return"] = { _, f in RouteSample(uri: "/web/cards/\(f.cardA)/return", form: [:], allowed: "kefu") }
         all["GET /web/visits"] = { _, _ in RouteSample(uri: "/web/visits", allowed: "kefu") }
+        all["GET /web/visitor-log"] = { _, _ in RouteSample(uri: "/web/visitor-log?from=2026-01-01", allowed: "kefu") }
+        all["GET /web/audit"] = { _, _ in RouteSample(uri: "/web/audit?entity=card", allowed: "admin") }
+        all["POST /web/audit/verify"] = { _, _ in RouteSample(uri: "/web/audit/verify", form: [:], allowed: "boss") }
         all["POST /web/visits/{id}/approve"] = { _, f in
             RouteSample(
                 uri: "/web/visits/\(f.visitA)/approve",

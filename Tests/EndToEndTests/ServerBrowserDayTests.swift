@@ -150,6 +150,22 @@ struct ServerBrowserDayTests {
         #expect(browser.eventually { try $0.url().contains("/web/signin") })
         try signIn(browser, base, "baoan2", "baoan2 own passphrase")
         #expect(browser.eventually { try $0.source().contains("保安 吴磊") })
+        // the guard lands on who is inside and what the gates last sent
+        #expect(try browser.url().hasSuffix("/web/inside") && browser.exists("#gates"))
         try browser.shoot(Self.shots + "/day-13-guard-home.png")
+        try signOut(browser)
+
+        // The admin reads the visitor log and the audit log, and verifies the chain
+        try signIn(browser, base, "admin", try #require(passwords["admin"]))
+        try browser.go(base + "/web/visitor-log?from=" + siteDay(offset: -30))
+        #expect(browser.eventually { try $0.exists("#visitor-log") })
+        #expect(try browser.source().contains("发放通行证"))
+        try browser.shoot(Self.shots + "/day-14-visitor-log.png")
+        try browser.go(base + "/web/audit")
+        #expect(browser.eventually { try $0.exists("#audit") })
+        #expect(try browser.source().contains("card.issue"))
+        try browser.click("#verify-button")
+        #expect(browser.eventually { try $0.exists("#intact") })
+        try browser.shoot(Self.shots + "/day-15-audit-verified.png")
     }
 }

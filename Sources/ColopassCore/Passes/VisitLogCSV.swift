@@ -16,14 +16,15 @@ public enum VisitLogCSV {
     /// Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: the BOM makes it UTF-8.
     public static let byteOrderMark = "\u{FEFF}"
 
-    /// Chinese column headers unless `english`; times in the site's zone as `2026-12-02 14:27`.
+    /// Chinese column headers and words unless `english`; times in the site's zone as `2026-12-02 14:27`.
     public static func render(_ rows: [VisitLogView], in zone: TimeZone, english: Bool = false) -> String {
         var lines = [line(english ? header : headerZh)]
         for row in rows {
             let entry = row.entry
             lines.append(
                 line([
-                    SiteTime.format(entry.at, in: zone), entry.event.rawValue, entry.kind.rawValue,
+                    SiteTime.format(entry.at, in: zone), english ? entry.event.title.en : entry.event.title.zh,
+                    english ? entry.kind.title.en : entry.kind.title.zh,
                     String(entry.requestId), entry.passNumber ?? "", String(entry.clientId), row.clientName,
                     entry.visitorName, entry.idType.rawValue, entry.idMasked, entry.gate ?? "", entry.recordedBy,
                 ]))

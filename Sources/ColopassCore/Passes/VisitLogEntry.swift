@@ -6,6 +6,13 @@ import GRDB
 public struct VisitLogEntry: Record, Identifiable, Equatable {
     public enum Kind: String, Codable, Sendable {
         case temporary, emergency
+
+        public var title: Bilingual {
+            switch self {
+            case .temporary: Bilingual(zh: "临时进入", en: "temporary")
+            case .emergency: Bilingual(zh: "紧急进入", en: "emergency")
+            }
+        }
     }
 
     public enum Event: String, Codable, Sendable, CaseIterable {
@@ -14,6 +21,19 @@ public struct VisitLogEntry: Record, Identifiable, Equatable {
         case passRevoked = "pass_revoked"
         case idConfirmed = "id_confirmed"
         case entry, exit
+
+        public var title: Bilingual {
+            switch self {
+            case .filed: Bilingual(zh: "申请", en: "filed")
+            case .rejected: Bilingual(zh: "驳回", en: "rejected")
+            case .cancelled: Bilingual(zh: "撤销", en: "cancelled")
+            case .passIssued: Bilingual(zh: "发放通行证", en: "pass issued")
+            case .passRevoked: Bilingual(zh: "收回通行证", en: "pass revoked")
+            case .idConfirmed: Bilingual(zh: "核验证件", en: "ID confirmed")
+            case .entry: Bilingual(zh: "进入", en: "entry")
+            case .exit: Bilingual(zh: "离开", en: "exit")
+            }
+        }
     }
 
     public var id: Int64?

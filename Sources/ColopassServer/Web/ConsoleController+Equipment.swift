@@ -95,9 +95,21 @@ extension ConsoleController {
             },
             APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in
                 let page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context, core)
-                let rows = try core.gate.occupants(by: try context.actor(core)).map { Views.occupant($0, page) }
-                return page.render("inside", ["occupants": rows], path: "/web/inside")
+                let actor = try context.actor(core)
+                let rows = try core.gate.occupants(by: actor).map { Views.occupant($0, page) }
+                let gates = try core.gate.gateUploads(by: actor).map {
+                    GateUploadRow(
+                        gate: $0.gate, received: page.time($0.lastReceivedAt), lastEvent: page.time($0.lastEventAt),
+                        today: $0.eventsToday)
+                }
+                return page.render(
+                    "inside", ["occupants": rows, "count": rows.count, "gates": gates] as [String: Any], path: "/web/inside")
             },
         ]
     }
+}
+
+struct GateUploadRow {
+    let gate, received, lastEvent: String
+    let today: Int
 }

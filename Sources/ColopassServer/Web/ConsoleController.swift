@@ -15,6 +15,8 @@ struct ConsoleController: Sendable {
             APIRoute(.get, "/web/", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 if actor.role == .clientUser { return Redirect.to("/web/portal") }
+                // The guard's work is the door: who is inside and what the gates last sent.
+                if actor.role == .guard { return Redirect.to("/web/inside") }
                 let page = Page(Bilingual(zh: "工作台", en: "Console"), request, context, core)
                 return page.render("home", try Dashboard.view(core, actor, page), path: "/web/")
             },

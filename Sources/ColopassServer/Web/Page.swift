@@ -144,6 +144,8 @@ enum Navigation {
             links.append(("/web/reports/service", Bilingual(zh: "服务报告", en: "Service reports")))
         }
         if actor.may(.viewOccupancy) { links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside"))) }
+        if actor.may(.viewVisitorLog) { links.append(("/web/visitor-log", Bilingual(zh: "访客登记", en: "Visitor log"))) }
+        if actor.may(.viewAudit) { links.append(("/web/audit", Bilingual(zh: "审计", en: "Audit"))) }
         if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }
         links.append(("/web/password", Bilingual(zh: "修改密码", en: "Password")))
         return links
