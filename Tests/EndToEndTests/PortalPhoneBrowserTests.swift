@@ -11,14 +11,8 @@ import Testing
 struct PortalPhoneBrowserTests {
     static let shots = ServerBrowserTests.screenshots
 
-    /// Site time (Asia/Shanghai) `hours` from now, on the hour, as a datetime-local picker holds it.
-    static func pickerTime(hoursFromNow hours: Double) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:00"
-        return formatter.string(from: Date().addingTimeInterval(hours * 3600))
-    }
+    /// The day after tomorrow in site time (Asia/Shanghai) at `time`, as a datetime-local picker holds it.
+    static func pickerTime(_ time: String) -> String { siteDay(offset: 2) + "T" + time }
 
     /// Nothing sticks out sideways: the page is no wider than the phone's screen.
     static func fitsTheScreen(_ browser: WebDriver) throws -> Bool {
@@ -31,6 +25,23 @@ struct PortalPhoneBrowserTests {
         // removal), the service running, a browser as wide as a phone
         let sandbox = try CLISandbox()
         #expect(try sandbox.run(["init", "--demo"]).status == 0)
+        // 王强 holds a card, went in at gate A three hours ago (a second try in was refused) and out again
+        let issued = try sandbox.run(["card", "issue", "--person", "2", "--json"], as: "kefu")
+        let card = try #require(
+            (try JSONSerialization.jsonObject(with: Data(issued.stdout.utf8)) as? [String: Any])?["card"] as? [String: Any], "\(issued)")
+        let cardId = try #require(card["id"] as? Int)
+        let events = [
+            (3.0, GateEvent.Direction.in, GateEvent.Result.granted, nil as String?),
+            (2.5, .in, .denied, "G2.passback"), (1.0, .out, .granted, nil),
+        ].enumerated().map { index, event in
+            GateEvent(
+                id: "phone-\(index)", gate: "A", direction: event.1, at: Date().addingTimeInterval(-event.0 * 3600),
+                kind: .accessCard, credentialId: UInt32(cardId), generation: 1, result: event.2, reason: event.3,
+                clause: event.3, confirmed: false, holderName: "王强")
+        }
+        try JSONCoding.encoder.encode(GateEventBatch(events: events)).write(to: URL(fileURLWithPath: sandbox.directory + "/events.json"))
+        let carried = try sandbox.run(["gate", "events", "--from-file", sandbox.directory + "/events.json"], as: "baoan")
+        #expect(carried.status == 0, "\(carried)")
         let port = try ServerGateSyncTests.freePort()
         let server = try ServerGateSyncTests.Server(sandbox, port: port, run: 1)
         defer { _ = server.stop() }
@@ -40,7 +51,6 @@ struct PortalPhoneBrowserTests {
         defer { browser.quit() }
         try FileManager.default.createDirectory(atPath: Self.shots, withIntermediateDirectories: true)
         let fixtures = CLISandbox.repositoryRoot + "/Tests/ColopassServerTests/Fixtures"
-        #expect(try browser.script("return window.innerWidth") as? Int == 390)
 
         // the client's administrator signs in
         try browser.go(base + "/web/signin")
@@ -49,6 +59,7 @@ struct PortalPhoneBrowserTests {
         try browser.click("#submit")
         #expect(browser.eventually { try $0.url().hasSuffix("/web/portal") })
         #expect(try browser.source().contains("href=\"/web/portal/roster\""), "the menu leads to the roster")
+        #expect(try browser.script("return window.innerWidth") as? Int == 390)
         #expect(try Self.fitsTheScreen(browser))
         try browser.shoot(Self.shots + "/phone-01-portal.png")
 
@@ -74,7 +85,7 @@ struct PortalPhoneBrowserTests {
         _ = try browser.script(
             "document.querySelector('#window_start').value = arguments[0]; document.querySelector('#window_end').value = arguments[1];"
                 + "document.querySelector('#host').value = '1';",
-            [Self.pickerTime(hoursFromNow: 26), Self.pickerTime(hoursFromNow: 29)])
+            [Self.pickerTime("09:00"), Self.pickerTime("12:00")])
         for (row, (name, id)) in [("陈静", "440305199211203459"), ("赵六", "110108197910014561"), ("钱七", "11010519491231002X")]
             .enumerated()
         {
@@ -119,6 +130,15 @@ struct PortalPhoneBrowserTests {
         // the access log: by person and dates, with its CSV
         try browser.go(base + "/web/portal/access-log")
         #expect(browser.eventually { try $0.exists("#access-log") })
+        #expect(browser.eventually { try $0.exists("#access-log") })
+        let log = try browser.source()
+        #expect(log.contains("王强") && log.contains("data-result=\"denied\"") && log.contains("[G2.passback]"), "\(log)")
+        #expect(log.contains("3 条记录"))
+        _ = try browser.script("document.querySelector('#person').value = '1';")
+        try browser.click("#filter")
+        #expect(browser.eventually { try $0.url().contains("person=1") })
+        #expect(try browser.source().contains("0 条记录"), "李娜 went nowhere")
+        try browser.shoot(Self.shots + "/phone-08-access-log-one-person.png")
         _ = try browser.script("document.querySelector('#person').value = '2';")
         try browser.click("#filter")
         #expect(browser.eventually { try $0.url().contains("person=2") })

@@ -131,8 +131,9 @@ struct PortalRosterPages: Sendable {
         let from = try Input.day("from", request, default: today.adding(days: -30))
         let to = try Input.day("to", request, default: today)
         let person = try Input.queryInt("person", request, atLeast: 1)
-        // A client user's own client; an operator names one (`?client=`).
-        guard let clientId = try actor.clientId ?? Input.queryInt("client", request, atLeast: 1) else {
+        // A client user's own client; an operator names one (`?client=`), else the first it sees.
+        let named = try Input.queryInt("client", request, atLeast: 1)
+        guard let clientId = try actor.clientId ?? named ?? core.registry.clients(by: actor).first?.id else {
             throw CoreError.invalid("client", zh: "须指定客户", en: "name the client")
         }
         let entries = try core.gate.accessLog(clientId: clientId, personId: person, from: from, to: to, by: actor)
