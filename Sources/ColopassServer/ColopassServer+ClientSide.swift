@@ -10,6 +10,7 @@ extension ColopassServer {
             RosterController(core: core).routes,
             AccessLogController(core: core).routes,
             ClientRemovalsController(core: core).routes,
+            PortalRosterPages(core: core).routes,
         ]
         return controllers.flatMap { $0 }
     }

@@ -22,6 +22,8 @@ struct VisitsController: Sendable {
         var windowEnd: String
         var visitors: [Visitor]
         var letter: Upload?
+        /// C7: the client's person hosting the visitors (granted may-host).
+        var hostPersonId: Int64?
     }
 
     struct Reason: Decodable {
@@ -54,7 +56,7 @@ struct VisitsController: Sendable {
                     try core.passes.fileVisitRequest(
                         NewVisitRequest(
                             clientId: body.clientId, reason: body.reason, windowStart: start, windowEnd: end,
-                            visitors: body.visitors.map(\.core), letterPath: files["letter"]),
+                            visitors: body.visitors.map(\.core), letterPath: files["letter"], hostPersonId: body.hostPersonId),
                         by: actor)
                 }
                 return try Reply.json(view, status: .created)

@@ -17,7 +17,8 @@ struct Colopass: AsyncParsableCommand {
             EmergencyCommand.self, VisitorsCommand.self, WorkOrderCommand.self, InventoryCommand.self, IPCommand.self,
             RemovalCommand.self, ExitSlipCommand.self, AuditCommand.self, TokenCommand.self, GateCommand.self,
             TicketCommand.self, FollowUpCommand.self, DutyCommand.self, ReportCommand.self,
-            BackupCommand.self, RestoreCommand.self, LoginCommand.self, LogoutCommand.self,
+            BackupCommand.self, RestoreCommand.self, LoginCommand.self, LogoutCommand.self, DocumentsCommand.self,
+            NotificationsCommand.self,
         ])
 
     static func main() async {

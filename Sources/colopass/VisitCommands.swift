@@ -13,6 +13,7 @@ struct VisitRequestCommand: ParsableCommand {
     @Option(help: "A person: NAME:NUMBER (resident ID) or NAME:TYPE:NUMBER. Repeat for each.")
     var visitor: [String] = []
     @Option(help: "Scan of the sealed letter (JPEG/PNG/PDF).") var letter: String?
+    @Option(help: "Person id of the client's host for the visitors (granted may-host, C7).") var host: Int64?
 
     func run() throws {
         let core = try global.openCore()
@@ -20,7 +21,8 @@ struct VisitRequestCommand: ParsableCommand {
         let view = try core.passes.fileVisitRequest(
             NewVisitRequest(
                 clientId: client, reason: reason, windowStart: try VisitInput.time(from, field: "from", core),
-                windowEnd: try VisitInput.time(to, field: "to", core), visitors: visitors, letterPath: letter),
+                windowEnd: try VisitInput.time(to, field: "to", core), visitors: visitors, letterPath: letter,
+                hostPersonId: host),
             by: try global.actor(core))
         if global.json { return Output.json(view) }
         print("临时进入申请已提交 / visit request filed: \(view.request.id)  \(view.visitors.count) 人 / people")

@@ -72,6 +72,29 @@ extension RouteSamples {
         all["PUT /api/people/{id}/grants"] = { _, f in
             RouteSample(uri: "/api/people/\(f.personA)/grants", body: ["may_move": true, "may_host": true], allowed: "ua")
         }
+        // The same in the portal's pages
+        all["GET /web/portal/roster"] = { site, f in
+            _ = try filed(site, f)
+            return RouteSample(uri: "/web/portal/roster", allowed: "ua")
+        }
+        all["POST /web/portal/people/{id}/card-request"] = { _, f in
+            RouteSample(uri: "/web/portal/people/\(f.personA2)/card-request", form: [:], allowed: "ua")
+        }
+        all["POST /web/portal/card-requests/{id}/withdraw"] = { site, f in
+            RouteSample(uri: "/web/portal/card-requests/\(try filed(site, f))/withdraw", form: [:], allowed: "ua")
+        }
+        all["POST /web/portal/people/{id}/grants"] = { _, f in
+            RouteSample(uri: "/web/portal/people/\(f.personA)/grants", form: ["may_move": "yes"], allowed: "ua")
+        }
+        all["POST /web/portal/people/{id}/depart"] = { _, f in
+            RouteSample(uri: "/web/portal/people/\(f.personA2)/depart", form: [:], allowed: "ua")
+        }
+        all["GET /web/portal/access-log"] = { _, f in
+            RouteSample(uri: "/web/portal/access-log?from=2026-06-01&to=2026-06-30&person=\(f.personA)", allowed: "ua")
+        }
+        all["POST /web/portal/removals/{number}/cancel"] = { site, f in
+            RouteSample(uri: "/web/portal/removals/\(try site.equipment(f).removal)/cancel", form: [:], allowed: "ua")
+        }
     }
 
     static func addNotificationSamples(_ all: inout [String: Make]) {

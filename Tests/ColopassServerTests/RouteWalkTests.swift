@@ -415,7 +415,7 @@ enum RouteSamples {
                     "client_id": f.clientA, "reason": "巡检",
                     "window_start": EntryWindow.timestamp(site.now.addingTimeInterval(8 * 3600), in: zone),
                     "window_end": EntryWindow.timestamp(site.now.addingTimeInterval(10 * 3600), in: zone),
-                    "visitor_name": "赵六", "visitor_id": "110108197910014561", "letter": ServerSite.fixture("letter.pdf"),
+                    "visitor_name_1": "赵六", "visitor_id_1": "110108197910014561", "letter": ServerSite.fixture("letter.pdf"),
                 ], allowed: "ua")
         }
         all["GET /web/portal/removal"] = { site, f in
@@ -429,7 +429,7 @@ enum RouteSamples {
                 form: [
                     "client_id": f.clientA, "kind": "repair", "item_\(equipment.secondItem)": equipment.secondItem,
                     "removal_date": site.core.today.description, "company_name": "北京云栈科技有限公司",
-                    "mover_name": "搬运工", "mover_id": "110108197910014561", "mover_id_copy": ServerSite.fixture("id-copy.png"),
+                    "mover_name_1": "搬运工", "mover_id_1": "110108197910014561", "mover_id_copy_1": ServerSite.fixture("id-copy.png"),
                     "application_scan": ServerSite.fixture("letter.pdf"),
                 ], allowed: "ua")
         }

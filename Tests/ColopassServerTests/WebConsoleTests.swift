@@ -69,7 +69,7 @@ struct WebConsoleTests {
                     "csrf": csrf, "client_id": fixture.clientA, "reason": "更换电源",
                     "window_start": EntryWindow.timestamp(site.now.addingTimeInterval(8 * 3600), in: zone),
                     "window_end": EntryWindow.timestamp(site.now.addingTimeInterval(9 * 3600), in: zone),
-                    "visitor_name": "孙八", "visitor_id": "110105198503121234", "letter": ServerSite.fixture("letter.pdf"),
+                    "visitor_name_1": "孙八", "visitor_id_1": "110105198503121234", "letter": ServerSite.fixture("letter.pdf"),
                 ], headers: cookie)
             #expect(filed.status == 303, "\(filed.text)")
             let followed = try await client.call(.get, "/web/portal", headers: cookie)
@@ -96,16 +96,16 @@ struct WebConsoleTests {
                 .post, "/web/portal/removal",
                 form: [
                     "csrf": csrf, "client_id": fixture.clientA, "kind": "repair", "item_x": equipment.secondItem,
-                    "removal_date": site.core.today.description, "mover_name": "搬运工", "mover_id": "110108197910014561",
-                    "mover_id_copy": ServerSite.fixture("id-copy.png"),
+                    "removal_date": site.core.today.description, "mover_name_1": "搬运工", "mover_id_1": "110108197910014561",
+                    "mover_id_copy_1": ServerSite.fixture("id-copy.png"),
                 ], headers: cookie)
             #expect([400, 409].contains(noScan.status) && noScan.text.contains("id=\"error\""), "\(noScan.text)")
             let filed = try await client.call(
                 .post, "/web/portal/removal",
                 form: [
                     "csrf": csrf, "client_id": fixture.clientA, "kind": "repair", "item_x": equipment.secondItem,
-                    "removal_date": site.core.today.description, "company_name": "北京云栈科技有限公司", "mover_name": "搬运工",
-                    "mover_id": "110108197910014561", "mover_id_copy": ServerSite.fixture("id-copy.png"),
+                    "removal_date": site.core.today.description, "company_name": "北京云栈科技有限公司", "mover_name_1": "搬运工",
+                    "mover_id_1": "110108197910014561", "mover_id_copy_1": ServerSite.fixture("id-copy.png"),
                     "application_scan": ServerSite.fixture("letter.pdf"),
                 ], headers: cookie)
             #expect(filed.status == 303, "\(filed.text)")

@@ -6,6 +6,8 @@ public struct RemovalOffers: Sendable, Equatable {
     public var approve = false
     public var reject = false
     public var printExitSlip = false
+    /// The client (or the desk for it) withdraws a request not yet carried out.
+    public var withdraw = false
 }
 
 public struct WorkOrderOffers: Sendable, Equatable {
@@ -22,7 +24,8 @@ extension Equipment {
         let open = request.status == .filed || request.status == .checked
         return RemovalOffers(
             check: may && open, approve: may && request.status == .checked, reject: may && open,
-            printExitSlip: actor.may(.decideRemoval) && view.exitSlip != nil)
+            printExitSlip: actor.may(.decideRemoval) && view.exitSlip != nil,
+            withdraw: actor.may(.fileRemoval) && actor.owns(request.clientId) && request.status.isOpen)
     }
 
     public func offers(_ view: WorkOrderView, to actor: Actor, at now: Date? = nil) -> WorkOrderOffers {

@@ -63,6 +63,7 @@ extension Equipment {
                         en: "the applying company '\(form.companyName ?? "")' is not the client '\(client.name)'")
                 }
             }
+            try requireMayMove(form.movers.map(\.document), of: client, kind: input.kind, tx)
             let id = try Store.nextID(of: RemovalRequest.databaseTableName, in: tx.db)
             let request = RemovalRequest(
                 id: id, number: EquipmentNumber.make(EquipmentNumber.removal, id), kind: input.kind,
@@ -128,6 +129,22 @@ extension Equipment {
                 en: "some of this equipment is already on an open removal request")
         }
         return items
+    }
+
+    /// Q4/Q5: a mover who is one of the client's own people (same ID document) moves equipment
+    /// only with the administrator's leave (may-move); movers from outside, named with their ID
+    /// copy on the sealed application, are the application's matter.
+    func requireMayMove(_ movers: [IDDocument], of client: Client, kind: RemovalRequest.Kind, _ tx: Transaction) throws {
+        for mover in movers {
+            let staff = try Person.filter(
+                Person.Columns.clientId == client.id && Person.Columns.idType == mover.type.rawValue
+                    && Person.Columns.idNumber == mover.number
+            ).fetchOne(tx.db)
+            guard let staff, !(staff.mayMove && staff.status == .active) else { continue }
+            throw policy.refusal(
+                kind.facet(Q4.mover, Q5.mover), zh: "\(staff.name) 未获客户管理员授权搬运设备",
+                en: "\(staff.name) is not granted by the client's administrator to move equipment")
+        }
     }
 
     /// Q5: equipment leaves for repair only on a contract in force, since it is coming back. A

@@ -10,11 +10,14 @@ public struct NewVisitRequest: Sendable {
     public var visitors: [NewVisitor]
     /// The scan of the letter with the company seal; C7 admits no request without it.
     public var letterPath: String?
+    /// C7: the client's person who hosts the visitors; one the administrator lets host (may-host).
+    public var hostPersonId: Int64?
 
     public init(
         clientId: Int64, reason: String, windowStart: Date, windowEnd: Date, visitors: [NewVisitor],
-        letterPath: String?
+        letterPath: String?, hostPersonId: Int64? = nil
     ) {
+        self.hostPersonId = hostPersonId
         self.clientId = clientId
         self.reason = reason
         self.windowStart = windowStart
@@ -42,6 +45,7 @@ extension Passes {
                     C7.letter, zh: "须附客户加盖公章的介绍信扫描件", en: "the client's sealed letter must be attached")
             }
             try checkVisitWindow(start: input.windowStart, end: input.windowEnd)
+            if let host = input.hostPersonId { try requireHost(host, of: client, tx) }
             let noticeHours = policy.parameters.temporaryEntryMinNoticeHours
             guard input.windowStart.timeIntervalSince(tx.now) >= TimeInterval(noticeHours) * 3600 else {
                 throw policy.refusal(
@@ -53,7 +57,7 @@ extension Passes {
                 contractId: contract.id, reason: reason, windowStart: input.windowStart, windowEnd: input.windowEnd,
                 letter: try documents.store(letter.bytes, type: letter.type, in: tx.db, at: tx.now), status: .filed,
                 requestedBy: tx.actor.name, requestedAt: tx.now, decidedBy: nil, decidedAt: nil, decisionReason: nil,
-                updatedAt: tx.now)
+                updatedAt: tx.now, hostPersonId: input.hostPersonId)
             try request.insert(tx.db)
             var stored: [VisitVisitor] = []
             for visitor in visitors {
@@ -85,6 +89,19 @@ extension Passes {
                 en: "the window runs past contract \(contract.number)'s last day (\(contract.endsOn))")
         }
         return contract
+    }
+
+    /// C7: a host is one of the client's own active people its administrator lets host visitors.
+    func requireHost(_ personId: Int64, of client: Client, _ tx: Transaction) throws {
+        guard let person = try Person.fetchOne(tx.db, key: personId), person.clientId == client.id else {
+            throw policy.refusal(
+                C7.host, zh: "接待人不是 \(client.name) 的人员", en: "the host is not one of \(client.name)'s people")
+        }
+        guard person.status == .active, person.mayHost else {
+            throw policy.refusal(
+                C7.host, zh: "\(person.name) 未获客户管理员授权接待访客",
+                en: "\(person.name) is not granted by the client's administrator to host visitors")
+        }
     }
 
     /// C7: the window ends after it starts and is no longer than the policy's longest.

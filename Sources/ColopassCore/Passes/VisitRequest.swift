@@ -26,6 +26,9 @@ public struct VisitRequest: Record, Identifiable, Equatable {
     public var decidedAt: Date?
     public var decisionReason: String?
     public var updatedAt: Date
+    /// C7: the client's person who hosts (escorts) the visitors, granted may-host; none on
+    /// requests filed before hosts were named.
+    public var hostPersonId: Int64? = nil
 
     public static let databaseTableName = "visit_request"
 

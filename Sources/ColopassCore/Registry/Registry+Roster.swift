@@ -138,3 +138,34 @@ extension Registry {
         return request
     }
 }
+
+/// What the asker may do for one person of a client's roster now (C1, C5, Q5, C7), by the
+/// checks the actions make: a page shows a button when an offer says so.
+public struct RosterOffers: Sendable, Equatable {
+    /// Ask the desk for a card: the client's administrator, an active person without a card in
+    /// use and without a request waiting.
+    public var requestCard = false
+    /// Withdraw the person's card request still waiting (its id).
+    public var withdrawRequest: Int64?
+    /// Say whether the person may move equipment (Q5) and host visitors (C7).
+    public var setGrants = false
+    /// Report the person gone (C5): their cards are cancelled at once.
+    public var depart = false
+}
+
+extension Registry {
+    /// `cards` and `requests`: the client's, as the page already holds them; `isAdmin`: whether
+    /// the asker is its client's administrator (`Accounts.isClientAdmin`).
+    public func offers(
+        _ person: Person, cards: [CardView], requests: [CardRequest], to actor: Actor, isAdmin: Bool
+    ) -> RosterOffers {
+        guard actor.may(.managePersonnel), actor.owns(person.clientId), person.status == .active else { return RosterOffers() }
+        let admin = actor.role != .clientUser || isAdmin
+        let now = clock.now()
+        let holds = cards.contains { $0.card.personId == person.id && $0.card.occupiesSlot(at: now) }
+        let waiting = requests.first { $0.personId == person.id && $0.status == .filed }
+        return RosterOffers(
+            requestCard: admin && !holds && waiting == nil, withdrawRequest: admin ? waiting?.id : nil, setGrants: admin,
+            depart: true)
+    }
+}

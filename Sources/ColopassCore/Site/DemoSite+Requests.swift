@@ -16,7 +16,7 @@ extension DemoSite {
             NewVisitRequest(
                 clientId: 1, reason: "更换故障硬盘 / replace a failed disk",
                 windowStart: tomorrow.addingTimeInterval(9 * 3600), windowEnd: tomorrow.addingTimeInterval(12 * 3600),
-                visitors: [NewVisitor(name: "王强", idNumber: "310115199007042347")], letterPath: scan),
+                visitors: [NewVisitor(name: "王强", idNumber: "310115199007042347")], letterPath: scan, hostPersonId: 1),
             by: client)
         let emergency = try core.passes.approveEmergency(
             NewEmergency(

@@ -56,6 +56,9 @@ public enum DemoSite {
                     clientId: client, name: name, idType: "resident_id", idNumber: idNumber, phone: phone,
                     photoPath: try demoPhoto(core, index), idCopyPath: documents.scan, letterPath: documents.scan), by: cs)
         }
+        // The client's administrator lets 李娜 host visitors (C7) and 王强 move equipment (Q5).
+        _ = try core.registry.setGrants(personId: 1, PersonGrants(mayHost: true), by: system)
+        _ = try core.registry.setGrants(personId: 2, PersonGrants(mayMove: true), by: system)
         let pending = try seedRequests(core, scan: documents.scan)
         let tickets = try seedServiceDesk(core, by: cs, companies: [yunzhan.id, shuqiao.id], individual: zhang.id)
         return "3 客户 / clients, 3 合同 / contracts, 4 人员 / people, 账户 / accounts: kefu zhuguan zhuguan2 baoan yunzhan; \(pending); \(tickets)"

@@ -46,3 +46,15 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// C7: the client's person who hosts a temporary entry's visitors (one its administrator lets
+    /// host, `person.may_host`): migration 0020. Requests filed before it name none.
+    static func registerVisitHostMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0020 visit host") { db in
+            try db.alter(table: "visit_request") { t in
+                t.add(column: "host_person_id", .integer).references("person", onDelete: .restrict)
+            }
+        }
+    }
+}

@@ -138,6 +138,7 @@ enum Migrations {
         registerAccountMigrations(&migrator)
         registerRosterMigrations(&migrator)
         registerOutboxMigrations(&migrator)
+        registerVisitHostMigration(&migrator)
         return migrator
     }
 }

@@ -127,6 +127,10 @@ enum Navigation {
         if actor.role == .clientUser {
             return [
                 ("/web/portal", Bilingual(zh: "本客户", en: "My company")),
+                ("/web/portal/roster", Bilingual(zh: "人员与出入证", en: "People and cards")),
+                ("/web/portal/visit", Bilingual(zh: "临时进入申请", en: "Temporary entry")),
+                ("/web/portal/removal", Bilingual(zh: "设备搬出", en: "Removals")),
+                ("/web/portal/access-log", Bilingual(zh: "出入记录", en: "Access log")),
                 ("/web/portal/tickets", Bilingual(zh: "服务工单", en: "Service tickets")),
                 ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
             ]

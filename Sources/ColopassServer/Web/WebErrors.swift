@@ -36,11 +36,13 @@ struct ErrorView {
 /// (`movers[0].id_number`) is named with the mover's place in the list.
 enum FieldLabels {
     static func label(_ name: String) -> Bilingual? {
-        if name.hasPrefix("movers["), let close = name.firstIndex(of: "]") {
-            let index = Int(name[name.index(name.startIndex, offsetBy: 7)..<close]).map { $0 + 1 } ?? 1
+        for (list, who) in [("movers[", Bilingual(zh: "搬运人员", en: "mover")), ("visitors[", Bilingual(zh: "来访人员", en: "visitor"))]
+        where name.hasPrefix(list) {
+            guard let close = name.firstIndex(of: "]") else { break }
+            let index = Int(name[name.index(name.startIndex, offsetBy: list.count)..<close]).map { $0 + 1 } ?? 1
             let rest = String(name[name.index(after: close)...].drop { $0 == "." })
             let inner = labels[rest] ?? Bilingual(zh: rest, en: rest)
-            return Bilingual(zh: "第 \(index) 位搬运人员的\(inner.zh)", en: "mover \(index)'s \(inner.en)")
+            return Bilingual(zh: "第 \(index) 位\(who.zh)的\(inner.zh)", en: "\(who.en) \(index)'s \(inner.en)")
         }
         return labels[name]
     }

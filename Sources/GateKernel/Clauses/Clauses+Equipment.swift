@@ -45,6 +45,8 @@ public enum Q4: String, ClauseFacet {
     /// The removal was withdrawn: its slip stopped with it.
     case withdrawn
     case approver
+    /// A mover from the client's own roster whom its administrator has not let move equipment.
+    case mover
 
     public var audience: Audience { self == .approver ? .asker(.approver) : .request }
 }
@@ -65,4 +67,6 @@ public enum Q5: String, ClauseFacet {
     case direction
     case check
     case withdrawn
+    /// A mover from the client's own roster whom its administrator has not let move equipment.
+    case mover
 }

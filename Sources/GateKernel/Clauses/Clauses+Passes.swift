@@ -28,6 +28,8 @@ public enum C7: String, ClauseFacet {
     case approver
     /// The clerk has not ticked every item the sealed letter must show.
     case checklist
+    /// The host named for the visitors is not one of the client's people its administrator lets host.
+    case host
 
     public var audience: Audience { self == .approver ? .asker(.approver) : .request }
 }
