@@ -376,6 +376,27 @@ enum RouteSamples {
         all["GET /web/work-orders/{number}"] = { site, f in
             RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)", allowed: "ua")
         }
+        all["POST /web/work-orders"] = { site, _ in
+            RouteSample(
+                uri: "/web/work-orders",
+                form: ["contract": "HT-A", "planned_at": SiteTime.format(site.now.addingTimeInterval(72 * 3600), in: site.core.policy.site.timeZone)],
+                allowed: "ua")
+        }
+        all["POST /web/work-orders/{number}/items"] = { site, f in
+            RouteSample(
+                uri: "/web/work-orders/\(try site.equipment(f).draft)/items",
+                form: ["kind": "server", "brand": "Dell", "model": "R760", "serial": "SN-NEW", "rack": "A01", "u_position": 30],
+                allowed: "ua")
+        }
+        all["POST /web/work-orders/{number}/issue"] = { site, f in
+            RouteSample(uri: "/web/work-orders/\(try site.equipment(f).draft)/issue", form: [:], allowed: "kefu")
+        }
+        all["POST /web/work-orders/{number}/cancel"] = { site, f in
+            RouteSample(uri: "/web/work-orders/\(try site.equipment(f).draft)/cancel", form: ["reason": "改期"], allowed: "ua")
+        }
+        all["POST /web/work-orders/{number}/close"] = { site, f in
+            RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)/close", form: [:], allowed: "boss")
+        }
         all["POST /web/work-orders/{number}/accept"] = { site, f in
             RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)/accept", form: ["serial": "SN-A3"], allowed: "boss")
         }

@@ -16,7 +16,9 @@ struct WebConsoleTests {
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
         let value = try #require(setCookie.split(separator: ";").first.map(String.init))
         let cookie = ["Cookie": value]
-        let home = try await client.call(.get, name.hasPrefix("u") ? "/web/portal" : "/web/", headers: cookie)
+        // a client user lands on the portal, a guard on who is inside
+        let landing = name.hasPrefix("u") ? "/web/portal" : name.hasPrefix("gate") ? "/web/inside" : "/web/"
+        let home = try await client.call(.get, landing, headers: cookie)
         let csrf = try #require(home.text.range(of: #"name="csrf" value="[0-9a-f]{64}""#, options: .regularExpression))
         return (cookie, String(home.text[csrf].dropFirst(19).prefix(64)))
     }

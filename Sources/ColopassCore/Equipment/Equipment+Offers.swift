@@ -15,6 +15,21 @@ public struct WorkOrderOffers: Sendable, Equatable {
     public var accept = false
     /// Open, but its racking time has not come: when it does (Q1).
     public var notBefore: Date?
+    /// A draft takes lines.
+    public var addItems = false
+    /// A draft with lines, still the lead time or more before racking (Q1).
+    public var issue = false
+    /// A draft whose racking time is now too close to issue it: the latest it could have been (Q1).
+    public var issueTooLate: Date?
+    /// Withdrawn while nothing on it was accepted.
+    public var cancel = false
+    /// Acceptance ends: what has not arrived is recorded short (Q2).
+    public var close = false
+
+    public init(accept: Bool = false, notBefore: Date? = nil) {
+        self.accept = accept
+        self.notBefore = notBefore
+    }
 }
 
 extension Equipment {
@@ -30,10 +45,25 @@ extension Equipment {
 
     public func offers(_ view: WorkOrderView, to actor: Actor, at now: Date? = nil) -> WorkOrderOffers {
         let order = view.order
+        let now = now ?? clock.now()
+        var offers = WorkOrderOffers()
+        if actor.may(.fileWorkOrder), actor.owns(order.clientId) {
+            let lead = TimeInterval(policy.parameters.workOrderLeadHours) * 3600
+            let draft = order.status == .draft
+            offers.addItems = draft
+            offers.issue = draft && !view.lines.isEmpty && order.plannedAt.timeIntervalSince(now) >= lead
+            offers.issueTooLate = draft && order.plannedAt.timeIntervalSince(now) < lead ? order.plannedAt.addingTimeInterval(-lead) : nil
+            offers.cancel = draft || order.status == .issued
+        }
         guard actor.may(.acceptEquipment), order.status == .issued || order.status == .accepting,
             actor.name != order.createdBy, actor.name != order.issuedBy
-        else { return WorkOrderOffers() }
-        if (now ?? clock.now()) < order.plannedAt { return WorkOrderOffers(accept: false, notBefore: order.plannedAt) }
-        return WorkOrderOffers(accept: true)
+        else { return offers }
+        if now < order.plannedAt {
+            offers.notBefore = order.plannedAt
+            return offers
+        }
+        offers.accept = true
+        offers.close = true
+        return offers
     }
 }

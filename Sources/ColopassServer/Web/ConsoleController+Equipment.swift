@@ -10,16 +10,30 @@ extension ConsoleController {
     var equipmentRoutes: [APIRoute] {
         [
             APIRoute(.get, "/web/work-orders", .signedIn, .viewRegistry) { request, context in
+                let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context, core)
-                let orders = try core.equipment.workOrders(by: try context.actor(core)).map { Views.workOrder($0, page) }
-                return page.render("work-orders", ["orders": orders], path: "/web/work-orders")
+                let orders = try core.equipment.workOrders(by: actor).map { Views.workOrder($0, page) }
+                // Q1: a new order is written on a contract in force.
+                let contracts = actor.may(.fileWorkOrder)
+                    ? try core.registry.contracts(clientId: actor.clientId, by: actor).filter { $0.status == .active }.map {
+                        Views.Option(value: $0.number, label: "\($0.number)（\($0.racks)）", selected: false)
+                    } : []
+                return page.render(
+                    "work-orders",
+                    ["orders": orders, "contracts": contracts, "mayFile": !contracts.isEmpty,
+                     "leadHours": core.policy.parameters.workOrderLeadHours] as [String: Any],
+                    path: "/web/work-orders")
             },
             APIRoute(.get, "/web/work-orders/{number}", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let view = try core.equipment.workOrder(try WorkOrderNumber(Input.text("number", context)), by: actor)
                 let page = Page(Bilingual(zh: "工单 \(view.order.number)", en: "Work order \(view.order.number)"), request, context, core)
+                let offers = core.equipment.offers(view, to: actor)
+                let racks = offers.addItems
+                    ? (try core.registry.contracts(clientId: view.order.clientId, by: actor).first { $0.number == view.contractNumber }?.rackList ?? [])
+                    : []
                 return page.render(
-                    "work-order", Views.workOrderDetail(view, page, offers: core.equipment.offers(view, to: actor)),
+                    "work-order", Views.workOrderDetail(view, page, offers: offers, racks: racks),
                     path: "/web/work-orders/\(view.order.number)")
             },
             APIRoute(.post, "/web/work-orders/{number}/accept", .signedIn, .acceptEquipment) { request, context in

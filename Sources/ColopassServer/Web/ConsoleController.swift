@@ -8,7 +8,9 @@ import Hummingbird
 struct ConsoleController: Sendable {
     let core: Core
 
-    var routes: [APIRoute] { registryRoutes + cardRoutes + passRoutes + equipmentRoutes + deskRoutes + decisionRoutes }
+    var routes: [APIRoute] {
+        registryRoutes + cardRoutes + passRoutes + equipmentRoutes + workOrderRoutes + deskRoutes + decisionRoutes
+    }
 
     private var registryRoutes: [APIRoute] {
         [

@@ -213,9 +213,22 @@ enum Views {
         let accept: Bool
         let hasRefused: Bool
         let refused: [String]
+        var offers = WorkOrderOffers()
+        var issueDeadline: String? = nil
+        var kinds: [Option] = []
+        var racks: [Option] = []
     }
 
-    static func workOrderDetail(_ v: WorkOrderView, _ page: Page, offers: WorkOrderOffers) -> WorkOrderDetail {
+    static func workOrderDetail(_ v: WorkOrderView, _ page: Page, offers: WorkOrderOffers, racks: [String] = []) -> WorkOrderDetail {
+        var detail = workOrderLines(v, page, offers: offers)
+        detail.offers = offers
+        detail.issueDeadline = offers.issueTooLate.map { page.time($0) }
+        detail.kinds = EquipmentKind.allCases.map { Option(value: $0.rawValue, label: page.t($0.title), selected: false) }
+        detail.racks = racks.map { Option(value: $0, label: $0, selected: false) }
+        return detail
+    }
+
+    private static func workOrderLines(_ v: WorkOrderView, _ page: Page, offers: WorkOrderOffers) -> WorkOrderDetail {
         WorkOrderDetail(
             number: v.order.number, client: v.clientName, contract: v.contractNumber, plannedAt: page.time(v.order.plannedAt),
             status: page.status(v.order.status.rawValue), notBefore: offers.notBefore.map { page.time($0) },
