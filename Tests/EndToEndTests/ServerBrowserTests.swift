@@ -177,10 +177,20 @@ struct WebDriver {
     }
 
     func type(_ css: String, _ text: String) throws {
-        _ = try Self.call("POST", session + "/element/\(try find(css))/value", ["text": text])
+        try again { _ = try Self.call("POST", session + "/element/\(try find(css))/value", ["text": text]) }
     }
 
-    func click(_ css: String) throws { _ = try Self.call("POST", session + "/element/\(try find(css))/click", [:]) }
+    func click(_ css: String) throws { try again { _ = try Self.call("POST", session + "/element/\(try find(css))/click", [:]) } }
+
+    /// A page that reloads between finding an element and acting on it leaves a stale reference:
+    /// find it again on the new page.
+    private func again(_ action: () throws -> Void) throws {
+        for attempt in 1... {
+            do { return try action() } catch let failure as Failure where failure.message.contains("stale element") && attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+    }
 
     /// Runs `script` in the page (`arguments[0]`… are `arguments`) and returns its value.
     func script(_ script: String, _ arguments: [Any] = []) throws -> Any? {
