@@ -292,6 +292,20 @@ enum RouteSamples {
         all["POST /api/port-pools"] = { _, _ in
             RouteSample(uri: "/api/port-pools", body: ["switch": "SW-B01", "from": 1, "to": 24], allowed: "admin")
         }
+        all["GET /web/addresses"] = { site, f in
+            _ = try site.equipment(f)
+            return RouteSample(uri: "/web/addresses", allowed: "ua")
+        }
+        all["POST /web/ip-pools"] = { _, _ in RouteSample(uri: "/web/ip-pools", form: ["cidr": "10.30.0.0/24"], allowed: "admin") }
+        all["POST /web/port-pools"] = { _, _ in
+            RouteSample(uri: "/web/port-pools", form: ["switch": "SW-B01", "from": 1, "to": 24], allowed: "admin")
+        }
+        all["POST /web/inventory/{item}/ip"] = { site, f in
+            RouteSample(uri: "/web/inventory/\(try site.equipment(f).item)/ip", form: [:], allowed: "admin")
+        }
+        all["POST /web/inventory/{item}/port"] = { site, f in
+            RouteSample(uri: "/web/inventory/\(try site.equipment(f).item)/port", form: [:], allowed: "admin")
+        }
         all["GET /api/removals"] = { site, f in
             _ = try site.equipment(f)
             return RouteSample(uri: "/api/removals", allowed: "ua")

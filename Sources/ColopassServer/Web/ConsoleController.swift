@@ -9,7 +9,8 @@ struct ConsoleController: Sendable {
     let core: Core
 
     var routes: [APIRoute] {
-        registryRoutes + cardRoutes + passRoutes + equipmentRoutes + workOrderRoutes + deskRoutes + decisionRoutes
+        registryRoutes + cardRoutes + passRoutes + equipmentRoutes + workOrderRoutes + addressRoutes + deskRoutes
+            + decisionRoutes
     }
 
     private var registryRoutes: [APIRoute] {

@@ -142,6 +142,7 @@ enum Navigation {
             ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
             ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
             ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
+            ("/web/addresses", Bilingual(zh: "IP 与端口", en: "IPs and ports")),
         ]
         if actor.may(.handleTicket) { links.append(("/web/desk", Bilingual(zh: "客服台", en: "Service desk"))) }
         if actor.may(.viewServiceReports) {
