@@ -8,7 +8,7 @@ import Hummingbird
 struct ConsoleController: Sendable {
     let core: Core
 
-    var routes: [APIRoute] { registryRoutes + cardRoutes + passRoutes + equipmentRoutes + deskRoutes + decisionRoutes }
+    var routes: [APIRoute] { registryRoutes + cardRoutes + passRoutes + equipmentRoutes + deskRoutes + decisionRoutes + gateAlertRoutes }
 
     private var registryRoutes: [APIRoute] {
         [

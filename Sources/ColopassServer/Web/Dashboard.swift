@@ -60,6 +60,10 @@ enum Dashboard {
                 Count(
                     id: "inside", label: page.t("当前在场人员", "Inside now"), count: try core.gate.occupants(by: actor).count,
                     href: "/web/inside"))
+            counts.append(
+                Count(
+                    id: "gate-alerts", label: page.t("待确认门禁警报", "Door alerts to look at"),
+                    count: try core.gate.gateAlerts(by: actor).count, href: "/web/gate-alerts"))
         }
         if actor.role == .supervisor {
             // A supervisor's work first: what awaits approval or review.

@@ -140,7 +140,10 @@ enum Navigation {
             ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
         ]
         if actor.may(.handleTicket) { links.append(("/web/desk", Bilingual(zh: "客服台", en: "Service desk"))) }
-        if actor.may(.viewOccupancy) { links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside"))) }
+        if actor.may(.viewOccupancy) {
+            links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
+            links.append(("/web/gate-alerts", Bilingual(zh: "门禁警报", en: "Door alerts")))
+        }
         if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }
         links.append(("/web/password", Bilingual(zh: "修改密码", en: "Password")))
         return links
