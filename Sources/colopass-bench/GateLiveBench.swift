@@ -60,7 +60,7 @@ enum GateLiveBench {
         print("reference, one-piece snapshot (\(Measure.format(Double(onePieceBytes) / 1_048_576, 1)) MiB): \(Measure.format(onePiece / 1000, 2)) s, server peak then \(Measure.format(Double(onePiecePeak - idle) / 1024, 1)) MiB above idle — pages fetched/one-piece time \(Measure.format(fetchOnly / onePiece, 2))")
 
         // The live link in this process; the door on its own connection to the same file.
-        let link = GateLink(replica: try Replica(directory: gateDirectory), source: try HTTPSource(server: url, token: site.gateToken))
+        let link = GateLink(replica: try Replica(directory: gateDirectory, writer: .link), source: try HTTPSource(server: url, token: site.gateToken))
         let linkThread = Thread { link.run() }
         linkThread.start()
         defer { link.stop() }
