@@ -64,19 +64,24 @@ public enum GateSync {
         var through = progress?.through
         var after = progress?.next
         var fetched = Prefetch { [through, after] in
-            try source.snapshotPage(
-                since: cursor, through: through, after: after, limit: pageLimit, wait: progress == nil ? wait : 0)
+            try open(
+                try source.snapshotPage(
+                    since: cursor, through: through, after: after, limit: pageLimit, wait: progress == nil ? wait : 0),
+                for: replica)
         }
         while true {
-            let page = try open(try fetched.value(), for: replica)
+            let page = try fetched.value()
             guard page.since == cursor, page.after == after, through.map({ $0 == page.cursor }) ?? true else {
                 throw SnapshotRejected(reason: "the service answered another page than the one asked for")
             }
-            // The next page is asked for while this one is applied: the service builds it on one
-            // core while the gate stores this one on the other.
+            // The next page is asked for, and its signature and entries read, while this one is
+            // applied: the service builds it and the gate checks it on one core while the gate
+            // stores this one on the other.
             if let next = page.next {
                 fetched = Prefetch { [pageCursor = page.cursor] in
-                    try source.snapshotPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0)
+                    try open(
+                        try source.snapshotPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0),
+                        for: replica)
                 }
             }
             try replica.applyPage(page, receivedAt: now())
