@@ -32,6 +32,9 @@ struct GateController: Sendable {
                     try core.gate.gateAlerts(
                         includeAcknowledged: try Input.queryBool("all", request), by: try context.actor(core)))
             },
+            APIRoute(.post, "/api/gate-alerts/{id}/acknowledge", .signedIn, .acknowledgeGateAlerts) { _, context in
+                try Reply.json(try core.gate.acknowledgeGateAlert(try Input.id("id", context), by: try context.actor(core)))
+            },
             APIRoute(.post, "/api/gate/events", .gate, .operateGate) { request, context in
                 let body = try await Input.json(Events.self, from: request, core)
                 return try Reply.json(try core.gate.recordGateEvents(body.events, by: try context.actor(core)))

@@ -55,6 +55,17 @@ struct JSONWriter {
         value.write(to: &self)
     }
 
+    mutating func field(_ name: StaticString, _ values: [some JSONWritable]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            value.write(to: &self)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        first = false
+    }
+
     /// Escapes as Foundation's encoder does: quote, backslash and control characters; the rest,
     /// `/` and non-ASCII included, as is.
     mutating func string(_ value: String) {

@@ -18,6 +18,9 @@ public final class GateDesk: @unchecked Sendable {
     /// SQLite's count of commits by other connections when keys and rules were last read: a
     /// `gate-check run` beside this desk applies deltas, and the next scan sees them.
     private var seenDataVersion: Int64?
+    /// The keys' stored form when they were built: making an OpenSSL key costs more than a scan's
+    /// SQL, and most commits beside the desk (events uploaded, a delta) leave the keys alone.
+    private var keyHex: [Int64: String] = [:]
 
     public init(replica: Replica, gate: String, direction: GateEvent.Direction, clock: Clock = .system) throws {
         self.replica = replica
@@ -112,7 +115,11 @@ public final class GateDesk: @unchecked Sendable {
     private func reloadIfChanged(_ db: Database) throws {
         let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
         guard version != seenDataVersion else { return }
-        keys = try Replica.trustedKeys(db)
+        let hex = try Replica.trustedKeyHex(db)
+        if hex != keyHex {
+            keys = try Replica.keys(fromHex: hex)
+            keyHex = hex
+        }
         state = try Replica.state(db)
         verifier = CredentialVerifier(site: state.rules?.site ?? "")
         seenDataVersion = version

@@ -94,8 +94,7 @@ public final class GateLink: @unchecked Sendable {
         let pending = try replica.pendingEvents()
         guard !pending.isEmpty else { return false }
         let result = try source.upload(pending)
-        try replica.markUploaded(pending.map(\.id))
-        try replica.noteContact(at: clock.now(), error: nil)
+        try replica.markUploaded(pending.map(\.id), contact: clock.now())
         log("upload: \(result.accepted) events (\(result.duplicates) already there)")
         return true
     }

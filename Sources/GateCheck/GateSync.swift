@@ -29,7 +29,10 @@ public struct SyncReport: Sendable, Codable {
 public enum GateSync {
     /// Uploads queued events first, then pulls: a slip used offline reaches the service before
     /// the service's view of it can come back and overwrite the gate's.
-    public static func run(_ replica: Replica, from source: GateSource, now: Date) throws -> SyncReport {
+    public static func run(
+        _ replica: Replica, from source: GateSource, now: Date, pageLimit: Int = 5_000,
+        onPage: (PullReport, GateSnapshot) -> Void = { _, _ in }
+    ) throws -> SyncReport {
         var uploaded = 0
         var duplicates = 0
         while true {
@@ -40,7 +43,7 @@ public enum GateSync {
             uploaded += result.accepted
             duplicates += result.duplicates
         }
-        let pulled = try pull(replica, from: source, now: { now })
+        let pulled = try pull(replica, from: source, now: { now }, pageLimit: pageLimit, onPage: onPage)
         try replica.noteContact(at: now, error: nil)
         return SyncReport(uploaded: uploaded, duplicates: duplicates, entries: pulled.entries, cursor: pulled.cursor)
     }
@@ -50,7 +53,8 @@ public enum GateSync {
     /// open at the service until something changes (the live link's long poll).
     @discardableResult
     public static func pull(
-        _ replica: Replica, from source: GateSource, now: () -> Date, pageLimit: Int = 5_000, wait: TimeInterval = 0
+        _ replica: Replica, from source: GateSource, now: () -> Date, pageLimit: Int = 5_000, wait: TimeInterval = 0,
+        onPage: (PullReport, GateSnapshot) -> Void = { _, _ in }
     ) throws -> PullReport {
         let cursor = try replica.state().cursor
         var report = PullReport(cursor: cursor)
@@ -59,19 +63,33 @@ public enum GateSync {
         let progress = try replica.snapshotProgress().flatMap { $0.since == cursor ? $0 : nil }
         var through = progress?.through
         var after = progress?.next
+        var fetched = Prefetch { [through, after] in
+            try open(
+                try source.snapshotPage(
+                    since: cursor, through: through, after: after, limit: pageLimit, wait: progress == nil ? wait : 0),
+                for: replica)
+        }
         while true {
-            let signed = try source.snapshotPage(
-                since: cursor, through: through, after: after, limit: pageLimit,
-                wait: report.pages == 0 && progress == nil ? wait : 0)
-            let page = try open(signed, for: replica)
+            let page = try fetched.value()
             guard page.since == cursor, page.after == after, through.map({ $0 == page.cursor }) ?? true else {
                 throw SnapshotRejected(reason: "the service answered another page than the one asked for")
+            }
+            // The next page is asked for, and its signature and entries read, while this one is
+            // applied: the service builds it and the gate checks it on one core while the gate
+            // stores this one on the other.
+            if let next = page.next {
+                fetched = Prefetch { [pageCursor = page.cursor] in
+                    try open(
+                        try source.snapshotPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0),
+                        for: replica)
+                }
             }
             try replica.applyPage(page, receivedAt: now())
             try keepPhotos(page.entries, replica, source.photo)
             report.pages += 1
             report.entries += page.entries.count
             report.cursor = page.cursor
+            onPage(report, page)
             guard let next = page.next else { return report }
             through = page.cursor
             after = next
@@ -84,7 +102,7 @@ public enum GateSync {
         guard !trusted.isEmpty else {
             throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
         }
-        let snapshot = try signed.open(trusting: trusted)
+        let snapshot = try SnapshotReader.open(signed, trusting: trusted)
         if let pinned = try replica.state().rules?.site, pinned != snapshot.rules.site {
             throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
         }
@@ -105,6 +123,61 @@ public enum GateSync {
         try replica.apply(snapshot, receivedAt: now)
         try keepPhotos(snapshot.entries, replica, photos)
         return snapshot
+    }
+
+    /// A snapshot carried on a file (`colopass gate snapshot --out`), read and applied page by
+    /// page as it is read: the gate holds one page in memory, whatever the site's size. Each page
+    /// is checked like a pulled one and applied in its own transaction with how far the snapshot
+    /// has come, so a gate stopped half-way, given the same file again, goes on at the page after
+    /// the last one it applied. The first page must continue the gate's cursor (see
+    /// `checkContinuity`); every page must follow the one before it.
+    @discardableResult
+    public static func applyFile(
+        _ path: String, to replica: Replica, photos: (String) throws -> [UInt8]?, now: () -> Date
+    ) throws -> PullReport {
+        let cursor = try replica.state().cursor
+        var report = PullReport(cursor: cursor)
+        var first: GateSnapshot?
+        var expected: GateSnapshot.Position?
+        var resumeAt: GateSnapshot.Position?
+        var lines = try GateFileLines(path: path)
+        while let line = lines.next() {
+            let page = try open(try SnapshotReader.signed(line), for: replica)
+            if let first {
+                guard page.since == first.since, page.cursor == first.cursor, page.after == expected else {
+                    throw SnapshotRejected(reason: "the file's pages do not follow each other")
+                }
+            } else {
+                guard page.after == nil else { throw SnapshotRejected(reason: "the file does not start with a snapshot's first page") }
+                try checkContinuity(page, cursor: cursor)
+                first = page
+                // The same snapshot begun from this file before: go on after its last applied page.
+                if let progress = try replica.snapshotProgress(), progress.since == page.since, progress.through == page.cursor {
+                    resumeAt = progress.next
+                }
+            }
+            expected = page.next
+            if let target = resumeAt {
+                guard page.next.map({ Self.precedes($0, target) || $0 == target }) ?? false else {
+                    throw SnapshotRejected(reason: "the file ends before the page this gate stopped at")
+                }
+                if page.next == target { resumeAt = nil }
+                continue
+            }
+            try replica.applyPage(page, receivedAt: now())
+            try keepPhotos(page.entries, replica, photos)
+            report.pages += 1
+            report.entries += page.entries.count
+            report.cursor = page.cursor
+            if page.next == nil { return report }
+        }
+        throw SnapshotRejected(
+            reason: first == nil ? "the file holds no snapshot" : "the file ends before the snapshot's last page (cut short?)")
+    }
+
+    /// Credential order, as the service pages: kind, then id.
+    static func precedes(_ a: GateSnapshot.Position, _ b: GateSnapshot.Position) -> Bool {
+        (a.kind.rawValue, a.credentialId) < (b.kind.rawValue, b.credentialId)
     }
 
     /// A snapshot carried on a file may be old, or start after what this gate has: applying the
@@ -130,5 +203,28 @@ public enum GateSync {
             guard let bytes = try photos(sha), SHA256.hex(bytes) == sha else { continue }
             try Data(bytes).write(to: URL(fileURLWithPath: replica.photoPath(sha)), options: .atomic)
         }
+    }
+}
+
+/// One call run on a thread of its own, its result waited for later: the next page of a snapshot
+/// fetched while the current one is applied.
+final class Prefetch<Value>: @unchecked Sendable {
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping () throws -> Value) {
+        nonisolated(unsafe) let work = work
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The call's result, once it has finished; the same result each time.
+    func value() throws -> Value {
+        done.wait()
+        done.signal()
+        return try result!.get()
     }
 }

@@ -38,8 +38,7 @@ public struct HTTPSource: GateSource {
         if let through { query += "&through=\(through)" }
         if let after { query += "&after=\(after.kind.rawValue):\(after.credentialId)" }
         if wait > 0 { query += "&wait=\(Int(wait))" }
-        return try JSONCoding.decoder.decode(
-            SignedSnapshot.self, from: try send("GET", "/api/gate/snapshot?" + query, timeout: timeout + wait))
+        return try SnapshotReader.signed(Array(try send("GET", "/api/gate/snapshot?" + query, timeout: timeout + wait)))
     }
 
     public func photo(_ sha: String) throws -> [UInt8]? {

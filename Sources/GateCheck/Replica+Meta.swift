@@ -1,6 +1,7 @@
 import GateKernel
 import Foundation
 import GRDB
+import Synchronization
 
 /// The replica's settings: the door rules from the last snapshot, its cursor and its age.
 public struct ReplicaState: Sendable {
@@ -39,11 +40,22 @@ extension Replica {
             uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
                 ($0["key"] as String, $0["value"] as String)
             })
-        let rules = values["rules"].flatMap { try? JSONDecoder().decode(GateSnapshot.Rules.self, from: Data($0.utf8)) }
+        let rules = values["rules"].flatMap(decodedRules)
         return ReplicaState(
             rules: rules, cursor: values["cursor"].flatMap { Int64($0) } ?? 0,
             lastSync: values["last_sync"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) },
             timeZone: rules.flatMap { TimeZone(identifier: $0.timeZone) } ?? TimeZone(identifier: "Asia/Shanghai")!)
+    }
+
+    /// The rules as last decoded, by their text: a desk re-reads the settings after every commit
+    /// the link beside it makes, and the rules seldom change.
+    private static let lastRules = Mutex<(text: String, rules: GateSnapshot.Rules)?>(nil)
+
+    static func decodedRules(_ text: String) -> GateSnapshot.Rules? {
+        if let last = lastRules.withLock({ $0 }), last.text == text { return last.rules }
+        guard let rules = try? JSONDecoder().decode(GateSnapshot.Rules.self, from: Data(text.utf8)) else { return nil }
+        lastRules.withLock { $0 = (text, rules) }
+        return rules
     }
 
     static func setMeta(_ key: String, _ value: String, _ db: Database) throws {
@@ -69,9 +81,22 @@ extension Replica {
     }
 
     static func trustedKeys(_ db: Database) throws -> [Int64: Ed25519PublicKey] {
+        try keys(fromHex: trustedKeyHex(db))
+    }
+
+    /// The trusted keys as stored (hex), to tell whether they changed without building a key.
+    static func trustedKeyHex(_ db: Database) throws -> [Int64: String] {
+        var hex: [Int64: String] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, public_key FROM trusted_key")) {
+            hex[row[0]] = row[1]
+        }
+        return hex
+    }
+
+    static func keys(fromHex hex: [Int64: String]) throws -> [Int64: Ed25519PublicKey] {
         var keys: [Int64: Ed25519PublicKey] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM trusted_key") {
-            if let raw = [UInt8](hex: row["public_key"]) { keys[row["id"]] = try Ed25519PublicKey(rawRepresentation: raw) }
+        for (id, text) in hex {
+            if let raw = [UInt8](hex: text) { keys[id] = try Ed25519PublicKey(rawRepresentation: raw) }
         }
         return keys
     }

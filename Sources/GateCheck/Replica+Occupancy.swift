@@ -38,9 +38,13 @@ extension Replica {
         }
     }
 
-    public func markUploaded(_ ids: [String]) throws {
+    /// Marks events as received by the service; with `contact`, notes the service's answer in
+    /// the same transaction (one commit, one turn of the write lock a door may be waiting for).
+    public func markUploaded(_ ids: [String], contact: Date? = nil) throws {
         try pool.write { db in
-            for id in ids { try db.execute(sql: "UPDATE event SET uploaded = 1 WHERE id = ?", arguments: [id]) }
+            let statement = try db.cachedStatement(sql: "UPDATE event SET uploaded = 1 WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [id]) }
+            if let contact { try Self.noteContact(at: contact, error: nil, db) }
         }
     }
 

@@ -23,6 +23,7 @@ extension Replica {
             } else {
                 try db.execute(sql: "DELETE FROM meta WHERE key IN ('snapshot_since', 'snapshot_through', 'snapshot_next')")
                 try Self.setMeta("cursor", String(page.cursor), db)
+                try Self.keep(page.auditCheckpoint, db)
                 try Self.setMeta("last_sync", String(receivedAt.timeIntervalSince1970), db)
             }
         }
@@ -46,10 +47,12 @@ extension Replica {
 
     /// The live link's own notes: when the service last answered, and what went wrong last.
     public func noteContact(at date: Date, error: String?) throws {
-        try pool.write { db in
-            if error == nil { try Self.setMeta("last_contact", String(date.timeIntervalSince1970), db) }
-            try Self.setMeta("link_error", error ?? "", db)
-        }
+        try pool.write { db in try Self.noteContact(at: date, error: error, db) }
+    }
+
+    static func noteContact(at date: Date, error: String?, _ db: Database) throws {
+        if error == nil { try setMeta("last_contact", String(date.timeIntervalSince1970), db) }
+        try setMeta("link_error", error ?? "", db)
     }
 
     public func link() throws -> (lastContact: Date?, error: String?) {

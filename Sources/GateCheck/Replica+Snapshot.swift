@@ -127,7 +127,8 @@ extension Replica {
             entry.raw("contractStatus", entry.contractStatus), entry.contractStartsOn?.description, entry.contractEndsOn?.description,
             entry.validFrom.timeIntervalSince1970, entry.validUntil.timeIntervalSince1970, entry.holderName,
             entry.company, entry.maskedID, entry.photo, entry.escortRequired,
-            entry.details.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n"),
+            entry.details.map { $0.utf8.contains(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }
+                .joined(separator: "\n"),
             entry.raw("stoppedUnder", entry.stoppedUnder), entry.raw("slipPurpose", entry.slipPurpose),
         ])
     }

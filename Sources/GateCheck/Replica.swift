@@ -4,8 +4,23 @@ import GRDB
 
 /// The gate's own SQLite file: trusted keys, the door rules, every credential's entry and every
 /// decision taken here. The gate decides from this alone, so it keeps working when the service
-/// is down. `synchronous = FULL`: an event is on disk before the guard sees the answer.
+/// is down. A door's connection commits with `synchronous = FULL`: an event is on disk before the
+/// guard sees the answer.
 public final class Replica: Sendable {
+    /// Who writes through this connection, which decides what a commit waits for.
+    public enum Writer: Sendable {
+        /// A door (`scan`, `station`, `verify`) or a one-off `sync`: every commit is synced to disk
+        /// before it returns (`synchronous = FULL`), the event a guard acted on above all.
+        case door
+        /// The live link (`gate-check run`): what it writes comes again from the service (a page,
+        /// a delta) or is harmless to repeat (an upload mark: the service keeps each event id
+        /// once), so its commits are not synced one by one (`synchronous = NORMAL`, still atomic
+        /// in WAL mode): the next door commit or checkpoint syncs them. Its transactions then hold
+        /// the file's write lock for microseconds instead of a disk flush, and a door deciding
+        /// beside it seldom waits.
+        case link
+    }
+
     public let pool: DatabasePool
     public let directory: String
 
@@ -13,15 +28,20 @@ public final class Replica: Sendable {
     /// Address space, not memory: a replica of 100k cards and 1M events is under 300 MiB.
     static let mapSize = 1 << 30
 
-    public init(directory: String) throws {
+    public init(directory: String, writer: Writer = .door) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
         var configuration = Configuration()
         // `run`, `scan` and `station` share this file from separate processes: a writer waits for
         // another's transaction (a page of a snapshot, milliseconds) instead of failing the scan.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(Self.waitForLock(tries:))
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = \(writer == .door ? "FULL" : "NORMAL")")
+            // Whoever commits past the WAL's limit copies it into the database (a checkpoint, with
+            // its own disk flush) before its commit returns. A door leaves that to the link beside
+            // it (SQLite's 1,000 pages) and does it itself only past ten times that, when no link
+            // runs: a scan seldom pays for the checkpoint.
+            if writer == .door { try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000") }
             // Reads through a read-only memory map instead of a read(2) per page: a scan touches a
             // handful of pages spread over the whole file (an entry among 100k, a card's last
             // passage among 1M events), so most miss SQLite's 2 MiB page cache, and those system
@@ -33,6 +53,17 @@ public final class Replica: Sendable {
         pool = try DatabasePool(
             path: (directory as NSString).appendingPathComponent(Self.fileName), configuration: configuration)
         try Self.migrator.migrate(pool)
+    }
+
+    /// SQLite's own busy timeout sleeps 1, 2, 5, 10… ms between looks at a lock, so a scan that
+    /// met the link's commit (held for tens of microseconds) waited a whole millisecond or more.
+    /// This looks again every 20 µs for the first millisecond, then every millisecond, for up to
+    /// 10 s in all.
+    @Sendable static func waitForLock(tries: Int) -> Bool {
+        let waited = tries <= 50 ? tries * 20 : 1_000 + (tries - 50) * 1_000  // µs so far
+        guard waited < 10_000_000 else { return false }
+        usleep(tries < 50 ? 20 : 1_000)
+        return true
     }
 
     public var photoDirectory: String { (directory as NSString).appendingPathComponent("photos") }

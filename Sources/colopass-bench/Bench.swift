@@ -17,6 +17,8 @@ enum Bench {
         if all || sections.contains("service-desk") { try ServiceDeskBench.run() }
         if all || sections.contains("integrity") { try IntegrityBench.run() }
         if all || sections.contains("gate-live") { try GateLiveBench.run() }
+        if sections.contains("gate-snapshot") { try GateSnapshotBench.run() }
+        if all || sections.contains("gate-million") { try GateMillionBench.run() }
         if all || sections.contains("notifications") { try NotificationBench.run() }
     }
 }

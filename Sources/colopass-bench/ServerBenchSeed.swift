@@ -35,7 +35,8 @@ enum ServerBenchSeed {
     static let signInAccount = "denglu"
     static let signInPassword = "bench sign-in password 2026"
 
-    static func make(directory: String) throws -> Site {
+    /// `scale` multiplies the clients and cards (10 for the 1,000,000-card gate row).
+    static func make(directory: String, scale: Int = 1) throws -> Site {
         let policyPath = directory + "/site.yaml"
         let original = try String(contentsOfFile: "policies/site.yaml", encoding: .utf8)
         let raised = original.replacingOccurrences(
@@ -76,7 +77,8 @@ enum ServerBenchSeed {
         let key = try Ed25519PrivateKey(rawRepresentation: raw)
 
         let numbers = try bulk(
-            core, key: key, template: template, person: person, contract: (startsOn, endsOn), site: policy.site.code)
+            core, key: key, template: template, person: person, contract: (startsOn, endsOn), site: policy.site.code,
+            clients: clients * scale, cards: cards * scale)
 
         _ = try core.accounts.addAccount(name: signInAccount, displayName: "登录 压测", role: .customerService, by: .system)
         try core.accounts.setPassword(signInAccount, to: signInPassword, by: .system)
@@ -91,8 +93,10 @@ enum ServerBenchSeed {
 
     /// The other 9,999 clients and 99,999 cards, in one write transaction.
     private static func bulk(
-        _ core: Core, key: Ed25519PrivateKey, template: Card, person: Person, contract: (Day, Day), site: String
+        _ core: Core, key: Ed25519PrivateKey, template: Card, person: Person, contract: (Day, Day), site: String,
+        clients: Int, cards: Int
     ) throws -> [String] {
+        let individuals = clients / 5
         let now = Date()
         // Each client: its kind and how many cards it holds, summing to exactly `cards`.
         let companies = clients - individuals

@@ -98,5 +98,8 @@ struct Status: ParsableCommand {
         print("待上传事件 / events waiting: \(events.pending)")
         print("证件 / entries: \(try replica.entryCount())  事件 / events: \(events.total) (待上传 / to upload: \(events.pending), 其中已导出到文件 / of which written to a file: \(events.exported))")
         print("快照游标 / snapshot cursor: \(state.cursor)")
+        if let progress = try replica.snapshotProgress() {
+            print("未完成的快照 / snapshot in progress: \(progress.since) → \(progress.through), 下一页从 / next page after \(progress.next.kind.rawValue):\(progress.next.credentialId)")
+        }
     }
 }

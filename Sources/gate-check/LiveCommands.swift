@@ -19,7 +19,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         guard let source = try http.source() else { return }
-        let replica = try options.replica()
+        let replica = try Replica(directory: options.directory, writer: .link)
         guard !(try replica.trustedKeys().isEmpty) else {
             throw ValidationError("尚未信任站点公钥，请先运行 gate-check init / no trusted keys: run `gate-check init` first")
         }

@@ -53,26 +53,37 @@ struct Sync: ParsableCommand {
         name: .customLong("from-file"),
         help: "A snapshot from `colopass gate snapshot --out FILE`, its photos in photos/ beside it.")
     var fromFile: String?
+    @Option(help: "Entries per page of the snapshot pulled from --server (1…5000).") var pageSize = 5_000
+    @Flag(help: "A line on standard error for each page applied (a first sync of a large site takes a while).")
+    var progress = false
 
     func validate() throws {
         if fromFile != nil, http.server != nil { throw ValidationError("give --server or --from-file, not both") }
+        guard (1...5_000).contains(pageSize) else { throw ValidationError("--page-size must be 1…5000") }
     }
 
     func run() throws {
         let replica = try options.replica()
         if let fromFile {
             let photos = GateFiles.photoDirectory(besides: fromFile)
-            let snapshot = try GateSync.apply(
-                try GateFiles.read(SignedSnapshot.self, from: fromFile), to: replica,
+            let report = try GateSync.applyFile(
+                fromFile, to: replica,
                 photos: { sha in FileManager.default.contents(atPath: (photos as NSString).appendingPathComponent(sha)).map(Array.init) },
-                now: Date())
-            print("已应用快照 / snapshot applied: \(snapshot.entries.count) 条更新 / entries updated, cursor \(snapshot.cursor)")
+                now: Date.init)
+            print("已应用快照 / snapshot applied: \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
             return
         }
         guard let source = try http.source() else {
             throw ValidationError("give --server URL --token T, or --from-file FILE")
         }
-        let report = try GateSync.run(replica, from: source, now: Date())
+        let progress = self.progress
+        let report = try GateSync.run(replica, from: source, now: Date(), pageLimit: pageSize) { report, page in
+            guard progress else { return }
+            let next = page.next.map { "\($0.kind.rawValue):\($0.credentialId)" } ?? "—"
+            let from = page.after.map { "\($0.kind.rawValue):\($0.credentialId)" } ?? "0"
+            FileHandle.standardError.write(
+                Data("页 / page \(report.pages): \(page.entries.count) 条 / entries after \(from), 下一页 / next \(next)\n".utf8))
+        }
         print("已同步 / synchronised: \(report.uploaded) 事件上传 / events uploaded (\(report.duplicates) 重复 / duplicates), \(report.entries) 条更新 / entries updated, cursor \(report.cursor)")
     }
 }

@@ -29,6 +29,25 @@ struct HandWrittenJSONTests {
         }
     }
 
+    @Test func aSignedSnapshotPageIsWrittenAsTheEncoderWritesIt() throws {
+        // given: a real page of the site's snapshot (its body full of quotes and slashes), and
+        // one with a second signature
+        let site = try ServerSite()
+        _ = try site.populate()
+        let page = try site.core.gate.gateSnapshotPage(since: 0, through: nil, after: nil, limit: 50, by: site.actor("gate1"))
+        var twice = page
+        twice.signatures.append(.init(keyId: 9, signature: "ab/cd"))
+        for signed in [page, twice] {
+            // when
+            var writer = JSONWriter()
+            signed.write(to: &writer)
+            // then
+            let expected = try JSONCoding.encoder.encode(signed)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+        #expect(page.body.contains("\"company\":"))
+    }
+
     @Test func datesAreFormattedAsTheWireFormatsThem() {
         // Millisecond times as the store hands them back, and arbitrary ones, 1970 to 2096.
         var mismatches: [String] = []

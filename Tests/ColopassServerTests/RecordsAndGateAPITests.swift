@@ -79,6 +79,35 @@ struct RecordsAndGateAPITests {
         }
     }
 
+    @Test func theDeskAcknowledgesADoorAlertOnceWhoAndWhenKeptG3() async throws {
+        // given: a holder let out on a lost card at gate east
+        let site = try ServerSite()
+        let fixture = try site.populate()
+        let id = try site.letOutAlert(fixture)
+        try await site.app().test(.router) { client in
+            let open = try await client.call(.get, "/api/gate-alerts", token: site.tokens["kefu"])
+            #expect(open.array.count == 1 && open.array.first?["acknowledged_at"] == nil)
+            // when: a guard tries, then customer service acknowledges
+            let byGuard = try await client.call(.post, "/api/gate-alerts/\(id)/acknowledge", token: site.tokens["gate1"])
+            #expect(byGuard.status == 403 && byGuard.clause == "R1.role")
+            site.advance(minutes: 5)
+            let done = try await client.call(.post, "/api/gate-alerts/\(id)/acknowledge", token: site.tokens["kefu"])
+            // then: who and when, in the site's wire format
+            #expect(done.status == 200)
+            #expect(done.object["acknowledged_by"] as? String == "kefu")
+            #expect(done.object["acknowledged_at"] as? String == "2026-06-15T02:05:00.000Z")
+            #expect(done.object["clause"] as? String == "C4.lost" && done.object["kind"] as? String == "let_out")
+            // gone from the open list, kept in the full one
+            #expect(try await client.call(.get, "/api/gate-alerts", token: site.tokens["kefu"]).array.isEmpty)
+            #expect(try await client.call(.get, "/api/gate-alerts?all=true", token: site.tokens["boss"]).array.count == 1)
+            // a second acknowledgement is refused under the alert's clause (409), an unknown one is 404
+            let again = try await client.call(.post, "/api/gate-alerts/\(id)/acknowledge", token: site.tokens["boss"])
+            #expect(again.status == 409 && again.clause == "G3.let_out")
+            #expect(try await client.call(.post, "/api/gate-alerts/99999/acknowledge", token: site.tokens["boss"]).status == 404)
+            #expect(try await client.call(.post, "/api/gate-alerts/x/acknowledge", token: site.tokens["boss"]).field == "id")
+        }
+    }
+
     @Test func unknownRoutesAndFailuresAnswerInTheSameJSONShape() async throws {
         let site = try ServerSite()
         try await site.app().test(.router) { client in

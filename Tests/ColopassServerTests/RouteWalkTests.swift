@@ -386,6 +386,16 @@ enum RouteSamples {
         all["GET /api/occupants"] = { _, _ in RouteSample(uri: "/api/occupants", allowed: "gate1") }
         all["GET /web/inside"] = { _, _ in RouteSample(uri: "/web/inside", allowed: "gate1") }
         all["GET /api/gate-alerts"] = { _, _ in RouteSample(uri: "/api/gate-alerts", allowed: "kefu") }
+        all["POST /api/gate-alerts/{id}/acknowledge"] = { site, f in
+            RouteSample(uri: "/api/gate-alerts/\(try site.letOutAlert(f))/acknowledge", allowed: "boss")
+        }
+        all["GET /web/gate-alerts"] = { site, f in
+            _ = try site.letOutAlert(f)
+            return RouteSample(uri: "/web/gate-alerts", allowed: "gate1")
+        }
+        all["POST /web/gate-alerts/{id}/acknowledge"] = { site, f in
+            RouteSample(uri: "/web/gate-alerts/\(try site.letOutAlert(f))/acknowledge", form: [:], allowed: "kefu")
+        }
         all["GET /web/work-orders"] = { _, _ in RouteSample(uri: "/web/work-orders", allowed: "kefu") }
         all["GET /web/work-orders/{number}"] = { site, f in
             RouteSample(uri: "/web/work-orders/\(try site.equipment(f).issued)", allowed: "ua")

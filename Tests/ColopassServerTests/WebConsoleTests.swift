@@ -116,6 +116,46 @@ struct WebConsoleTests {
         }
     }
 
+    @Test func theDeskSeesDoorAlertsFromItsMenuAndAcknowledgesOneG3() async throws {
+        // given: a holder let out on a lost card at gate east
+        let site = try ServerSite()
+        let fixture = try site.populate()
+        let id = try site.letOutAlert(fixture)
+        try await site.app().test(.router) { client in
+            let (cookie, csrf) = try await signIn(client, "kefu")
+            // the dashboard counts it and the menu leads to the list
+            let home = try await client.call(.get, "/web/", headers: cookie)
+            #expect(home.text.contains("href=\"/web/gate-alerts\""))
+            #expect(home.text.contains("待确认门禁警报"))
+            let list = try await client.call(.get, "/web/gate-alerts", headers: cookie)
+            #expect(list.status == 200)
+            #expect(list.text.contains("id=\"alert-\(id)\"") && list.text.contains("C4.lost") && list.text.contains("李娜"))
+            #expect(list.text.contains("action=\"/web/gate-alerts/\(id)/acknowledge\""))
+            // when: acknowledged through the row's button
+            site.advance(minutes: 5)
+            let done = try await client.call(
+                .post, "/web/gate-alerts/\(id)/acknowledge", form: ["csrf": csrf], headers: cookie)
+            #expect(done.status == 303 && done.headers["location"] == "/web/gate-alerts?done=acknowledged")
+            // then: gone from the open list; the full list shows who and when, with no button
+            let after = try await client.call(.get, "/web/gate-alerts?done=acknowledged", headers: cookie)
+            #expect(!after.text.contains("id=\"alert-\(id)\"") && after.text.contains("id=\"done\""))
+            let all = try await client.call(.get, "/web/gate-alerts?all=true", headers: cookie)
+            #expect(all.text.contains("id=\"alert-\(id)\"") && all.text.contains("kefu 2026-06-15 10:05"))
+            #expect(!all.text.contains("/web/gate-alerts/\(id)/acknowledge"))
+            // a second acknowledgement is a page naming the clause
+            let again = try await client.call(
+                .post, "/web/gate-alerts/\(id)/acknowledge", form: ["csrf": csrf], headers: cookie)
+            #expect(again.status == 409 && again.text.contains("G3.let_out"))
+        }
+        // a guard sees the list but no button
+        try await site.app().test(.router) { client in
+            let (cookie, _) = try await signIn(client, "gate1")
+            let list = try await client.call(.get, "/web/gate-alerts?all=true", headers: cookie)
+            #expect(list.status == 200 && list.text.contains("id=\"alert-\(id)\""))
+            #expect(!list.text.contains("<button type=\"submit\">确认已核实"))
+        }
+    }
+
     @Test func signInFailuresAndTheLanguageToggle() async throws {
         let site = try ServerSite()
         try await site.app().test(.router) { client in

@@ -25,12 +25,14 @@ extension GateCLI {
         return process
     }
 
-    /// Polls `condition` every 100 ms for up to `seconds`; the time it took, or nil.
-    static func within(_ seconds: TimeInterval, _ condition: () throws -> Bool) rethrows -> TimeInterval? {
+    /// Polls `condition` every `pause` (100 ms) for up to `seconds`; the time it took, or nil.
+    static func within(_ seconds: TimeInterval, every pause: TimeInterval = 0.1, _ condition: () throws -> Bool) rethrows
+        -> TimeInterval?
+    {
         let start = Date()
         while Date().timeIntervalSince(start) < seconds {
             if try condition() { return Date().timeIntervalSince(start) }
-            Thread.sleep(forTimeInterval: 0.1)
+            Thread.sleep(forTimeInterval: pause)
         }
         return nil
     }

@@ -26,6 +26,7 @@ extension Permission {
         case .decideRemoval: Bilingual(zh: "审批设备出门", en: "decide a removal request")
         case .operateGate: Bilingual(zh: "操作门禁", en: "operate a gate")
         case .viewOccupancy: Bilingual(zh: "查看在场人员", en: "see who is inside")
+        case .acknowledgeGateAlerts: Bilingual(zh: "确认门禁警报", en: "acknowledge a gate alert")
         case .fileTicket: Bilingual(zh: "受理客户工单", en: "open a service ticket")
         case .handleTicket: Bilingual(zh: "办理客户工单", en: "handle a service ticket")
         case .viewTickets: Bilingual(zh: "查看客户工单", en: "view service tickets")

@@ -27,6 +27,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case operateGate
     /// Who is inside now (the muster list): the site's staff, never a client (S3).
     case viewOccupancy
+    /// Mark a gate alert (G3 let-out, a slip used twice) as looked into: the desk and supervisors.
+    case acknowledgeGateAlerts
     // The service desk (K1–K9)
     /// Open a ticket, or add the client's words to one: staff, and a client user for its own client.
     case fileTicket
@@ -60,6 +62,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .confirmAtGate, .operateGate: [.guard]
         case .viewVisitorLog: [.customerService, .supervisor, .admin]
         case .viewOccupancy: [.guard, .customerService, .supervisor, .admin]
+        case .acknowledgeGateAlerts: [.customerService, .supervisor]
         case .fileTicket, .viewTickets: [.customerService, .supervisor, .clientUser]
         case .handleTicket, .assignAccountManager: [.customerService, .supervisor]
         case .manageDutyRoster: [.supervisor]

@@ -1,13 +1,104 @@
+import Foundation
+import GRDB
+
+/// What the door needs of an access card, its holder, client and contract: one row of the
+/// snapshot's join, or the four records when one card is read.
+struct CardAtDoor {
+    var id: Int64
+    var number: String
+    var generation: Int
+    var status: Card.Status
+    var validFrom: Date
+    var validUntil: Date
+    var stopClause: ClauseID?
+    var holderActive: Bool
+    var holderName: String
+    var idNumber: String
+    var photo: String?
+    var company: String
+    var contractStatus: Contract.Status
+    var contractStartsOn: Day
+    var contractEndsOn: Day
+
+    init(_ card: Card, person: Person, client: Client, contract: Contract) {
+        id = card.id
+        number = card.number
+        generation = card.generation
+        status = card.status
+        validFrom = card.validFrom
+        validUntil = card.validUntil
+        stopClause = card.stopClause
+        holderActive = person.status == .active
+        holderName = person.name
+        idNumber = person.idNumber
+        photo = person.photo
+        company = client.name
+        contractStatus = contract.status
+        contractStartsOn = contract.startsOn
+        contractEndsOn = contract.endsOn
+    }
+
+    /// The join's columns, read by position in the order of `columns`.
+    static let columns = """
+        card.id, card.number, card.generation, card.status, card.valid_from, card.valid_until, card.stop_clause,
+        person.status, person.name, person.id_number, person.photo, client.name,
+        contract.status, contract.starts_on, contract.ends_on
+        """
+
+    /// The card, holder, client and contract of each row: the same tables `Card`, `Person`,
+    /// `Client` and `Contract` read, joined in one statement.
+    static let join = """
+        card JOIN person ON person.id = card.person_id JOIN client ON client.id = card.client_id
+        JOIN contract ON contract.id = card.contract_id
+        """
+
+    init(row: Row) throws {
+        func raw<E: RawRepresentable>(_ index: Int, _ name: String) throws -> E where E.RawValue == String {
+            let text: String = row[index]
+            guard let value = E(rawValue: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(name): unknown value \(text)"))
+            }
+            return value
+        }
+        func day(_ index: Int, _ name: String) throws -> Day {
+            let text: String = row[index]
+            guard let value = Day(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(name): bad day \(text)"))
+            }
+            return value
+        }
+        id = row[0]
+        number = row[1]
+        generation = row[2]
+        status = try raw(3, "card.status")
+        validFrom = row[4]
+        validUntil = row[5]
+        stopClause = try (row[6] as String?).map { _ in try raw(6, "card.stop_clause") }
+        holderActive = try raw(7, "person.status") as Person.Status == .active
+        holderName = row[8]
+        idNumber = row[9]
+        photo = row[10]
+        company = row[11]
+        contractStatus = try raw(12, "contract.status")
+        contractStartsOn = try day(13, "contract.starts_on")
+        contractEndsOn = try day(14, "contract.ends_on")
+    }
+}
+
 extension GateEntry {
     /// An access card as the door sees it.
     static func card(_ card: Card, person: Person, client: Client, contract: Contract) -> GateEntry {
+        self.card(CardAtDoor(card, person: person, client: client, contract: contract))
+    }
+
+    static func card(_ card: CardAtDoor) -> GateEntry {
         GateEntry(
             kind: .accessCard, credentialId: UInt32(card.id), generation: UInt16(clamping: card.generation),
-            state: CredentialStatus.State(stored: card.status), holderActive: person.status == .active,
-            contractStatus: ContractState(contract.status), contractStartsOn: contract.startsOn,
-            contractEndsOn: contract.endsOn, validFrom: card.validFrom, validUntil: card.validUntil,
-            holderName: person.name, company: client.name, maskedID: person.maskedIDNumber, photo: person.photo,
-            escortRequired: false, details: [card.number], stoppedUnder: card.stopClause)
+            state: CredentialStatus.State(stored: card.status), holderActive: card.holderActive,
+            contractStatus: ContractState(card.contractStatus), contractStartsOn: card.contractStartsOn,
+            contractEndsOn: card.contractEndsOn, validFrom: card.validFrom, validUntil: card.validUntil,
+            holderName: card.holderName, company: card.company, maskedID: IDDocument.mask(card.idNumber),
+            photo: card.photo, escortRequired: false, details: [card.number], stoppedUnder: card.stopClause)
     }
 }
 

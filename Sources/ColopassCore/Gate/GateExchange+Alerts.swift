@@ -45,7 +45,7 @@ extension GateExchange {
     func raiseLetOutAlert(_ event: GateEvent, reason: DenyReason, in tx: Transaction) throws {
         try raise(
             .letOut, clause: reason.clause.code, event,
-            zh: "\(event.gate) 放行出门，但证件\(reason.message.zh)：请核实此人", en: "let out at \(event.gate) on a credential that is \(reason.message.en): check who this was",
+            zh: "\(event.gate) 放行出门，但证件已失效（\(reason.message.zh)）：请核实此人", en: "let out at \(event.gate) on a credential that is \(reason.message.en): check who this was",
             audit: Clause(G3.letOut), tx)
     }
 

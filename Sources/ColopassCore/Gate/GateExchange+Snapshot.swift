@@ -23,10 +23,6 @@ extension GateExchange {
             snapshot.auditCheckpoint = try AuditTrail.newestStoredCheckpoint(db)
             return (snapshot, try keyring.heldKeys(keys.map(\.id)))
         }
-        let body = String(decoding: try SignedSnapshot.encoder().encode(snapshot), as: UTF8.self)
-        let bytes = SignedSnapshot.context + Array(body.utf8)
-        return SignedSnapshot(
-            body: body,
-            signatures: try signers.map { id, key in .init(keyId: id, signature: try key.signature(for: bytes).hexString) })
+        return try SignedSnapshot(snapshot, signedBy: signers)
     }
 }

@@ -29,13 +29,11 @@ extension GateExchange {
                 entries: entries)
             snapshot.after = after
             snapshot.next = keys.count > limit ? page.last.map { GateSnapshot.Position(kind: $0.0, credentialId: UInt32($0.1)) } : nil
+            // The last page carries the newest audit checkpoint, as a snapshot in one piece does.
+            if snapshot.next == nil { snapshot.auditCheckpoint = try AuditTrail.newestStoredCheckpoint(db) }
             return (snapshot, try keyring.heldKeys(signing.map(\.id)))
         }
-        let body = String(decoding: try SignedSnapshot.encoder().encode(snapshot), as: UTF8.self)
-        let bytes = SignedSnapshot.context + Array(body.utf8)
-        return SignedSnapshot(
-            body: body,
-            signatures: try signers.map { id, key in .init(keyId: id, signature: try key.signature(for: bytes).hexString) })
+        return try SignedSnapshot(snapshot, signedBy: signers)
     }
 
     /// The newest change's number: a gate holding it has nothing to fetch.

@@ -15,6 +15,8 @@ public struct Workload: Sendable, Equatable, Codable {
     public var cardsExpiring = 0
     /// Only for those who may see who is inside.
     public var inside: Int?
+    /// Door alerts not yet acknowledged (G3 let-outs, a slip used twice); with `inside`.
+    public var gateAlertsOpen: Int?
 }
 
 extension Core {
@@ -45,6 +47,7 @@ extension Core {
                 [now, now.addingTimeInterval(TimeInterval(days) * 86_400)])
             if mayCountInside {
                 work.inside = try count("SELECT COUNT(*) FROM (\(GateEventRow.insideQuery(events: "gate_event")))")
+                work.gateAlertsOpen = try count("SELECT COUNT(*) FROM gate_alert WHERE acknowledged_at IS NULL")
             }
             return work
         }

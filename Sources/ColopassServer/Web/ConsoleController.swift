@@ -10,7 +10,7 @@ struct ConsoleController: Sendable {
 
     var routes: [APIRoute] {
         registryRoutes + cardRoutes + passRoutes + equipmentRoutes + workOrderRoutes + addressRoutes + deskRoutes
-            + decisionRoutes
+            + decisionRoutes + gateAlertRoutes
     }
 
     private var registryRoutes: [APIRoute] {

@@ -45,6 +45,12 @@ enum Dashboard {
         if let inside = work.inside {
             counts.append(Count(id: "inside", label: page.t("当前在场人员", "Inside now"), count: inside, href: "/web/inside"))
         }
+        if let alerts = work.gateAlertsOpen {
+            counts.append(
+                Count(
+                    id: "gate-alerts", label: page.t("待确认门禁警报", "Door alerts to look at"), count: alerts,
+                    href: "/web/gate-alerts"))
+        }
         if actor.role == .supervisor {
             // A supervisor's work first: what awaits approval or review.
             counts.sort { ($0.id == "emergencies-to-review" ? 0 : 1) < ($1.id == "emergencies-to-review" ? 0 : 1) }

@@ -148,7 +148,10 @@ enum Navigation {
         if actor.may(.viewServiceReports) {
             links.append(("/web/reports/service", Bilingual(zh: "服务报告", en: "Service reports")))
         }
-        if actor.may(.viewOccupancy) { links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside"))) }
+        if actor.may(.viewOccupancy) {
+            links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
+            links.append(("/web/gate-alerts", Bilingual(zh: "门禁警报", en: "Door alerts")))
+        }
         if actor.may(.viewVisitorLog) { links.append(("/web/visitor-log", Bilingual(zh: "访客登记", en: "Visitor log"))) }
         if actor.may(.viewAudit) { links.append(("/web/audit", Bilingual(zh: "审计", en: "Audit"))) }
         if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }

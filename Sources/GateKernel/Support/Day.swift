@@ -54,8 +54,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         }
     }
 
+    /// `YYYY-MM-DD`, padded by hand: `String(format:)` goes through Foundation's format parser,
+    /// and a gate's snapshot writes two days for every card.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     public static func < (a: Day, b: Day) -> Bool {

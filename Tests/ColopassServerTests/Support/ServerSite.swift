@@ -126,6 +126,18 @@ final class ServerSite: @unchecked Sendable {
             emergencyPassA: emergency.passes[0].pass.number)
     }
 
+    /// A door's alert as the service raises it: gate `east` uploads that it let card A's holder
+    /// out although the card had been reported lost (G3, the event citing C4). Returns its id.
+    func letOutAlert(_ fixture: Fixture) throws -> Int64 {
+        let card = try core.cards.card(try CardNumber(fixture.cardA), by: actor("kefu")).card
+        let event = GateEvent(
+            id: "east-\(UUID().uuidString)", gate: "east", direction: .out, at: now, kind: .accessCard,
+            credentialId: UInt32(card.id), generation: UInt16(card.generation), result: .granted, reason: "lost",
+            clause: "C4.lost", confirmed: false, holderName: "李娜")
+        _ = try core.gate.recordGateEvents([event], by: actor("gate1"))
+        return try #require(try core.gate.gateAlerts(by: actor("kefu")).first { $0.eventId == event.id }).id
+    }
+
     // MARK: - Equipment (Q1–Q5)
 
     struct Equipment {
