@@ -124,8 +124,15 @@ enum Input {
         return value
     }
 
+    /// The parameter as sent, an empty value kept: for parameters whose every value must be one
+    /// of a few words (`?all=` with nothing is not a boolean).
+    static func queryAsSent(_ name: String, _ request: Request) -> String? {
+        request.uri.queryParameters[Substring(name)].map { String($0).removingPercentEncoding ?? String($0) }
+    }
+
+    /// Absent is false; present, it says which.
     static func queryBool(_ name: String, _ request: Request) throws -> Bool {
-        switch query(name, request)?.lowercased() {
+        switch queryAsSent(name, request)?.lowercased() {
         case nil, "false", "0", "no": return false
         case "true", "1", "yes": return true
         default: throw CoreError.invalid(name, zh: "应为 true 或 false", en: "true or false")
@@ -134,7 +141,7 @@ enum Input {
 
     /// `?lang=zh` (the default) or `?lang=en`: an export's column headers; any other value refused.
     static func queryLanguage(_ request: Request) throws -> String {
-        switch query("lang", request) {
+        switch queryAsSent("lang", request) {
         case nil, "zh": return "zh"
         case "en": return "en"
         default: throw CoreError.invalid("lang", zh: "应为 zh 或 en", en: "zh or en")

@@ -40,6 +40,9 @@ extension RouteSamples {
         all["GET /api/exit-slips/{number}/print"] = { site, f in
             RouteSample(uri: "/api/exit-slips/\(try approvedRemoval(site, f).1.number)/print", allowed: "ua")
         }
+        all["GET /web/portal/exit-slips/{number}"] = { site, f in
+            RouteSample(uri: "/web/portal/exit-slips/\(try approvedRemoval(site, f).1.number)", allowed: "ua")
+        }
         all["GET /api/clients/{id}/access-log"] = { _, f in
             RouteSample(uri: "/api/clients/\(f.clientA)/access-log?from=2026-06-01&to=2026-06-30", allowed: "ua")
         }

@@ -54,6 +54,32 @@ struct StrictEdgeTests {
         }
     }
 
+    @Test func aFlagWithNoValueIs400NamingIt() async throws {
+        let site = try ServerSite()
+        try await site.app().test(.router) { client in
+            for uri in ["/api/tokens?all=", "/api/gate-alerts?all=", "/api/tokens?all=maybe"] {
+                let reply = try await client.call(.get, uri, token: site.tokens["admin"])
+                #expect(reply.status == 400 && reply.field == "all", "\(uri): \(reply.status) \(reply.text)")
+            }
+            #expect(try await client.call(.get, "/api/tokens?all=true", token: site.tokens["admin"]).status == 200)
+            #expect(try await client.call(.get, "/api/tokens", token: site.tokens["admin"]).status == 200)
+        }
+    }
+
+    @Test func aTokenLifeBeyondTenYearsIs400NotACrash() async throws {
+        let site = try ServerSite()
+        try await site.app().test(.router) { client in
+            let before = try site.counts()
+            let reply = try await client.call(
+                .post, "/api/accounts/gate1/tokens", token: site.tokens["admin"], json: ["kind": "gate", "days": 6_395_258_452_990])
+            #expect(reply.status == 400 && reply.field == "days", "\(reply.status) \(reply.text)")
+            #expect(try site.counts() == before)
+            let year = try await client.call(
+                .post, "/api/accounts/gate1/tokens", token: site.tokens["admin"], json: ["kind": "gate", "days": 365])
+            #expect(year.status == 201 || year.status == 200, "\(year.text)")
+        }
+    }
+
     @Test func traceAndUnknownMethodsAre405() async throws {
         let site = try ServerSite()
         try await site.app().test(.router) { client in

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 
 extension Accounts {
+    /// The longest life an API or gate token may be given.
+    public static let longestTokenDays = 3650
+
     /// The account a presented secret acts as, if the token exists, is neither revoked nor expired
     /// and its account is active. Anything else is R1.session (the server answers 401).
     public func authenticate(token secret: String) throws -> Authenticated {
@@ -51,7 +54,14 @@ extension Accounts {
             throw CoreError.invalid("kind", zh: "会话只能通过登录获得", en: "sessions come from signing in only")
         }
         let label = try label.map { try Validate.name($0, field: "label", max: 80) }
-        if let days { _ = try Validate.count(days, field: "days", atLeast: 1) }
+        if let days {
+            _ = try Validate.count(days, field: "days", atLeast: 1)
+            // A token outliving ten years is a token nobody reviews; a far-future date is also no date.
+            guard days <= Self.longestTokenDays else {
+                throw CoreError.invalid(
+                    "days", zh: "不能超过 \(Self.longestTokenDays) 天", en: "at most \(Self.longestTokenDays) days")
+            }
+        }
         return try perform(actor, .manageAccounts, action: "token.issue") { tx in
             let account = try Self.fetchAccount(name, tx.db)
             guard account.status == .active else {

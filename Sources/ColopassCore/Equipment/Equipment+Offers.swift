@@ -6,6 +6,8 @@ public struct RemovalOffers: Sendable, Equatable {
     public var approve = false
     public var reject = false
     public var printExitSlip = false
+    /// The client prints its own valid slip to hand to the guard.
+    public var printOwnExitSlip = false
     /// The client (or the desk for it) withdraws a request not yet carried out.
     public var withdraw = false
 }
@@ -40,6 +42,8 @@ extension Equipment {
         return RemovalOffers(
             check: may && open, approve: may && request.status == .checked, reject: may && open,
             printExitSlip: actor.may(.decideRemoval) && view.exitSlip != nil,
+            printOwnExitSlip: actor.role == .clientUser && actor.may(.fileRemoval) && actor.owns(request.clientId)
+                && view.exitSlip?.status == .valid,
             withdraw: actor.may(.fileRemoval) && actor.owns(request.clientId) && request.status.isOpen)
     }
 

@@ -4,6 +4,8 @@ import Foundation
 public struct VisitOffers: Sendable, Equatable {
     public var decide = false
     public var withdraw = false
+    /// Approved and not yet over: the passes print (the desk, or the client for its own).
+    public var printPasses = false
 }
 
 public struct EmergencyOffers: Sendable, Equatable {
@@ -17,7 +19,8 @@ extension Passes {
         let open = (now ?? clock.now()) < request.windowEnd
         return VisitOffers(
             decide: actor.may(.decideVisitRequest) && filed && open && request.requestedBy != actor.name,
-            withdraw: actor.may(.fileVisitRequest) && filed && request.requestedBy == actor.name)
+            withdraw: actor.may(.fileVisitRequest) && filed && request.requestedBy == actor.name,
+            printPasses: actor.may(.fileVisitRequest) && actor.owns(request.clientId) && request.status == .approved && open)
     }
 
     public func offers(_ view: EmergencyView, to actor: Actor) -> EmergencyOffers {

@@ -45,6 +45,8 @@ extension Registry {
 
         return try perform(actor, .managePersonnel, action: "person.add") { tx in
             try tx.requireOwnClient(input.clientId)
+            // A client adds its people through its administrator, as it manages the rest of its roster.
+            try tx.requireClientAdmin()
             let client = try Self.fetchClient(input.clientId, tx.db)
             let duplicate = try Person.filter(
                 Person.Columns.clientId == client.id && Person.Columns.idType == document.type.rawValue

@@ -26,7 +26,7 @@ extension ConsoleController {
                         visitors: view.visitors.map { VisitorRow(name: $0.name, idNumber: IDDocument.mask($0.idNumber)) },
                         letter: "/web/visits/\(id)/letter", letterIsImage: false,
                         checks: Passes.LetterCheck.allCases.map { CheckItem(name: "check_\($0.rawValue)", label: page.t($0.title)) },
-                        offers: offers, printable: r.status == .approved && r.windowEnd > core.clock.now() && actor.may(.fileVisitRequest)),
+                        offers: offers, printable: offers.printPasses),
                     path: "/web/visits/\(id)")
             },
             APIRoute(.get, "/web/visits/{id}/letter", .signedIn, .fileVisitRequest) { request, context in

@@ -108,7 +108,9 @@ extension ConsoleController {
                                 idCopyPath: files["id_copy"], letterPath: files["letter"]),
                             by: try context.actor(core))
                     }
-                    return Redirect.to("/web/clients/\(clientId)?done=person")
+                    // A client's administrator goes back to its roster, the desk to the client's page.
+                    let actor = try context.actor(core)
+                    return Redirect.to(actor.role == .clientUser ? "/web/portal/roster?done=person" : "/web/clients/\(clientId)?done=person")
                 } catch let error as CoreError where error.isInput {
                     return try DeskForms.person(core, request, context, clientId: clientId, typed: form.fields, error: error)
                 }

@@ -68,6 +68,17 @@ struct PortalRosterPages: Sendable {
             APIRoute(.get, "/web/portal/access-log", .signedIn, .viewAccessLog) { request, context in
                 try accessLog(request, context)
             },
+            // The client prints its own exit slip (A6, with its signature boxes) to hand to the guard.
+            APIRoute(.get, "/web/portal/exit-slips/{number}", .signedIn, .fileRemoval) { request, context in
+                let (number, actor) = (try Input.text("number", context), try context.actor(core))
+                let slip = try await Offload.cpu { try core.equipment.renderOwnExitSlip(try ExitSlipNumber(number), by: actor) }
+                let issued = try core.equipment.exitSlip(try ExitSlipNumber(number), by: actor).slip
+                let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
+                return page.render(
+                    "exit-slip",
+                    ["svg": BadgeSheet.inline(slip.svg), "approver": issued.issuedBy, "issued": page.time(issued.issuedAt)],
+                    path: "/web/portal")
+            },
         ]
     }
 
@@ -120,6 +131,7 @@ struct PortalRosterPages: Sendable {
                     status: page.status($0.status.rawValue), reason: $0.reason, card: $0.cardNumber ?? "—")
             },
         ]
+        if admin, let clientId = actor.clientId { view["addPerson"] = "/web/clients/\(clientId)/people/new" }
         if let error { view["error"] = ErrorView(error, page) }
         return page.render("portal-roster", view, status: status, path: "/web/portal/roster")
     }

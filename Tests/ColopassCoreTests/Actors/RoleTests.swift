@@ -40,6 +40,8 @@ import Testing
             actors[.supervisor] = site.supervisor
             actors[.guard] = site.guardOnDuty
             actors[.clientUser] = try site.account("yunzhan", .clientUser, client: client.id)
+            // the client's administrator, who manages its roster
+            _ = try site.core.accounts.setClientAdmin("yunzhan", granted: true, by: site.admin)
         }
 
         func actor(_ role: Role) -> Actor { actors[role]! }

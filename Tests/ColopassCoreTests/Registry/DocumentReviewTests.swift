@@ -6,8 +6,26 @@ import Testing
 /// C1: a photo, ID copy or letter a client supplies is used only once the desk approves it.
 @Suite("Documents a client supplies wait for the desk (C1)")
 struct DocumentReviewTests {
+    /// The client's administrator: who adds the client's people.
     func clientUser(_ site: TestSite, _ clientId: Int64) throws -> Actor {
-        try site.account("yunzhan", .clientUser, client: clientId)
+        let user = try site.account("yunzhan", .clientUser, client: clientId)
+        _ = try site.core.accounts.setClientAdmin("yunzhan", granted: true, by: site.admin)
+        return user
+    }
+
+    @Test func aClientUserWhoIsNotItsAdministratorCannotAddAPersonR1Role() throws {
+        let site = try TestSite()
+        let company = try site.company()
+        let plain = try site.account("yz-plain", .clientUser, client: company.client.id)
+        let before = try site.count("person")
+        #expect(
+            site.refusalClause {
+                _ = try site.core.registry.addPerson(
+                    NewPerson(
+                        clientId: company.client.id, name: "李娜", idType: "resident_id", idNumber: "110105198503121234",
+                        phone: "13800000001"), by: plain)
+            } == "R1.role")
+        #expect(try site.count("person") == before)
     }
 
     @Test func aPersonAClientAddsHasNoDocumentsUntilTheDeskApprovesThem_C1() throws {
