@@ -123,5 +123,20 @@ struct ServiceDeskBrowserTests {
         #expect(browser.eventually { try $0.source().contains("更换 B 区故障风扇") })
         #expect(try !browser.exists("#reply") && !browser.exists("#transfer"))
         try browser.shoot(Self.shots + "/desk-09-client-reads-answer.png")
+
+        // and, as its administrator, adds a new engineer with the documents the desk will review
+        let fixtures = CLISandbox.repositoryRoot + "/Tests/ColopassServerTests/Fixtures"
+        try browser.go(base + "/web/portal/roster")
+        try browser.click("#add-person")
+        #expect(browser.eventually { try $0.exists("#person_name") })
+        try browser.type("#person_name", "孙七")
+        try browser.type("#person_id_number", "110101199003077897")
+        try browser.type("#person_phone", "13800138007")
+        try browser.type("#photo", fixtures + "/photo.png")
+        try browser.type("#id_copy", fixtures + "/id-copy.png")
+        try browser.type("#person_letter", fixtures + "/letter.pdf")
+        try browser.click("#add-person")
+        #expect(browser.eventually { try $0.url().contains("/web/portal/roster") && $0.source().contains("孙七") })
+        try browser.shoot(Self.shots + "/desk-10-client-adds-person.png")
     }
 }
