@@ -31,19 +31,14 @@ struct GateAlertsBrowserTests {
                         clause: "C4.lost", confirmed: false, holderName: "李娜")
                 ], by: try core.accounts.actor(named: "baoan"))
         }
-        let port = try ServerGateSyncTests.freePort()
-        let server = try ServerGateSyncTests.Server(sandbox, port: port, run: 1)
-        defer { _ = server.stop() }
-        let passwords = ServerBrowserTests.passwords(in: server.output).merging(sandbox.firstPasswords) { $1 }
-        let base = "http://127.0.0.1:\(port)"
-        let browser = try WebDriver.start()
-        defer { browser.quit() }
-        try FileManager.default.createDirectory(atPath: Self.shots, withIntermediateDirectories: true)
+        let served = try ServedInBrowser(sandbox)
+        defer { served.close() }
+        let (browser, base, passwords) = (served.browser, served.base, served.passwords)
 
         // when: the clerk signs in, sees the count, follows the menu to the alerts
         try browser.go(base + "/web/signin")
         try browser.type("#name", "kefu")
-        try browser.type("#password", try #require(passwords["kefu"], "\(server.output)"))
+        try browser.type("#password", try #require(passwords["kefu"], "\(served.server.output)"))
         try browser.click("#submit")
         #expect(browser.eventually { try $0.exists("#count-gate-alerts") })
         try browser.click("nav a[href='/web/gate-alerts']")

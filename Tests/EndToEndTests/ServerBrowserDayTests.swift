@@ -29,19 +29,13 @@ struct ServerBrowserDayTests {
     func eachRoleWalksItsDayThroughThePages() throws {
         let sandbox = try CLISandbox()
         #expect(try sandbox.run(["init", "--demo"]).status == 0)
-        let port = try ServerGateSyncTests.freePort()
-        let server = try ServerGateSyncTests.Server(sandbox, port: port, run: 1)
-        defer { _ = server.stop() }
-        // `colopass init` printed the one-time passwords
-        let passwords = ServerBrowserTests.passwords(in: server.output).merging(sandbox.firstPasswords) { $1 }
-        let base = "http://127.0.0.1:\(port)"
-        let browser = try WebDriver.start()
-        defer { browser.quit() }
-        try FileManager.default.createDirectory(atPath: Self.shots, withIntermediateDirectories: true)
+        let served = try ServedInBrowser(sandbox)
+        defer { served.close() }
+        let (browser, base, passwords) = (served.browser, served.base, served.passwords)
         let fixtures = CLISandbox.repositoryRoot + "/Tests/ColopassServerTests/Fixtures"
 
         // The clerk: today's work first
-        try signIn(browser, base, "kefu", try #require(passwords["kefu"], "\(server.output)"))
+        try signIn(browser, base, "kefu", try #require(passwords["kefu"], "\(served.server.output)"))
         #expect(browser.eventually { try $0.exists("#count-visits-to-decide") })
         #expect(try browser.source().contains("今日工作"))
         try browser.shoot(Self.shots + "/day-01-clerk-dashboard.png")

@@ -17,14 +17,9 @@ struct ServiceDeskBrowserTests {
     func theDeskTakesAnswersHandsOverAndReportsThroughThePages() throws {
         let sandbox = try CLISandbox()
         #expect(try sandbox.run(["init", "--demo"]).status == 0)
-        let port = try ServerGateSyncTests.freePort()
-        let server = try ServerGateSyncTests.Server(sandbox, port: port, run: 1)
-        defer { _ = server.stop() }
-        let passwords = ServerBrowserTests.passwords(in: server.output).merging(sandbox.firstPasswords) { $1 }
-        let base = "http://127.0.0.1:\(port)"
-        let browser = try WebDriver.start()
-        defer { browser.quit() }
-        try FileManager.default.createDirectory(atPath: Self.shots, withIntermediateDirectories: true)
+        let served = try ServedInBrowser(sandbox)
+        defer { served.close() }
+        let (browser, base, passwords) = (served.browser, served.base, served.passwords)
 
         // The clerk's desk: the demo's complaint waits in "my tickets"
         try day.signIn(browser, base, "kefu", try #require(passwords["kefu"]))

@@ -67,7 +67,10 @@ extension Cards {
             }
             let from = "FROM card JOIN person ON person.id = card.person_id JOIN client ON client.id = card.client_id"
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)\(filter)", arguments: StatementArguments(arguments)) ?? 0
+            // Every card has its person and client: without a search on their names the count needs
+            // only the card table.
+            let counted = text.isEmpty ? "FROM card" : from
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(counted)\(filter)", arguments: StatementArguments(arguments)) ?? 0
             guard query.limit > 0 else { return CardListing(rows: [], total: total) }
             let order =
                 switch query.sort {

@@ -75,10 +75,12 @@ extension Registry {
         }
     }
 
-    public func clients(by actor: Actor) throws -> [Client] {
+    /// The clients the asker may see, by number; `limit` for a menu that only fits so many.
+    public func clients(limit: Int? = nil, by actor: Actor) throws -> [Client] {
         try read(actor, .viewRegistry) { db in
             var request = Client.order(Client.Columns.id)
             if actor.role == .clientUser { request = request.filter(Client.Columns.id == actor.clientId) }
+            if let limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
     }

@@ -139,6 +139,7 @@ enum Migrations {
         registerRosterMigrations(&migrator)
         registerOutboxMigrations(&migrator)
         registerVisitHostMigration(&migrator)
+        registerListIndexMigration(&migrator)
         return migrator
     }
 }

@@ -96,16 +96,7 @@ extension ConsoleController {
                 return Redirect.to("/web/removals?done=rejected")
             },
             APIRoute(.get, "/web/exit-slips/{number}", .signedIn, .decideRemoval) { request, context in
-                let (number, actor) = (try Input.text("number", context), try context.actor(core))
-                let slip = try await Offload.cpu { try core.equipment.renderExitSlip(try ExitSlipNumber(number), by: actor) }
-                let issued = try core.equipment.exitSlip(try ExitSlipNumber(number), by: actor).slip
-                let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
-                // Signed and sealed on paper as Chinese sites print slips: who approved it, when, and a box
-                // for each of the client, the clerk and the guard.
-                return page.render(
-                    "exit-slip",
-                    ["svg": BadgeSheet.inline(slip.svg), "approver": issued.issuedBy, "issued": page.time(issued.issuedAt)],
-                    path: "/web/exit-slips/\(slip.number)")
+                try await ExitSlipPage.render(core, request, context, own: false)
             },
             APIRoute(.get, "/web/inside", .signedIn, .viewOccupancy) { request, context in
                 let page = Page(Bilingual(zh: "在场人员", en: "Who is inside"), request, context, core)
@@ -126,4 +117,21 @@ extension ConsoleController {
 struct GateUploadRow {
     let gate, received, lastEvent: String
     let today: Int
+}
+
+/// An exit slip at A6, signed and sealed on paper as Chinese sites print slips: who approved it,
+/// when, and a box for each of the client, the clerk and the guard. The desk prints any; a client
+/// its own (`own`), under the same rules.
+enum ExitSlipPage {
+    static func render(_ core: Core, _ request: Request, _ context: AppRequestContext, own: Bool) async throws -> Response {
+        let (number, actor) = (try ExitSlipNumber(Input.text("number", context)), try context.actor(core))
+        let slip = try await Offload.cpu {
+            own ? try core.equipment.renderOwnExitSlip(number, by: actor) : try core.equipment.renderExitSlip(number, by: actor)
+        }
+        let issued = try core.equipment.exitSlip(number, by: actor).slip
+        let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
+        return page.render(
+            "exit-slip", ["svg": BadgeSheet.inline(slip.svg), "approver": issued.issuedBy, "issued": page.time(issued.issuedAt)],
+            path: own ? "/web/portal" : "/web/exit-slips/\(slip.number)")
+    }
 }

@@ -70,14 +70,7 @@ struct PortalRosterPages: Sendable {
             },
             // The client prints its own exit slip (A6, with its signature boxes) to hand to the guard.
             APIRoute(.get, "/web/portal/exit-slips/{number}", .signedIn, .fileRemoval) { request, context in
-                let (number, actor) = (try Input.text("number", context), try context.actor(core))
-                let slip = try await Offload.cpu { try core.equipment.renderOwnExitSlip(try ExitSlipNumber(number), by: actor) }
-                let issued = try core.equipment.exitSlip(try ExitSlipNumber(number), by: actor).slip
-                let page = Page(Bilingual(zh: "出门条 \(slip.number)", en: "Exit slip \(slip.number)"), request, context, core)
-                return page.render(
-                    "exit-slip",
-                    ["svg": BadgeSheet.inline(slip.svg), "approver": issued.issuedBy, "issued": page.time(issued.issuedAt)],
-                    path: "/web/portal")
+                try await ExitSlipPage.render(core, request, context, own: true)
             },
         ]
     }
