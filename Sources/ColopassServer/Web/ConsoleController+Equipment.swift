@@ -12,7 +12,16 @@ extension ConsoleController {
             APIRoute(.get, "/web/work-orders", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context, core)
-                let orders = try core.equipment.workOrders(by: actor).map { Views.workOrder($0, page) }
+                var list = ListQuery(request, path: "/web/work-orders", sorts: ["number", "planned"])
+                list.states(WorkOrder.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
+                let menu = try core.registry.clients(limit: 201, by: actor)
+                if menu.count <= 200 { list.clients(Dictionary(menu.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                let sort = list.sort
+                let orders = list.apply(
+                    try core.equipment.workOrders(by: actor), text: { [$0.order.number, $0.clientName, $0.contractNumber] },
+                    state: { $0.order.status.rawValue }, client: { $0.order.clientId },
+                    sort: { sort == "planned" ? $0.order.plannedAt > $1.order.plannedAt : $0.order.id > $1.order.id }
+                ).map { Views.workOrder($0, page) }
                 // Q1: a new order is written on a contract in force.
                 let contracts = actor.may(.fileWorkOrder)
                     ? try core.registry.contracts(clientId: actor.clientId, by: actor).filter { $0.status == .active }.map {
@@ -20,7 +29,7 @@ extension ConsoleController {
                     } : []
                 return page.render(
                     "work-orders",
-                    ["orders": orders, "contracts": contracts, "mayFile": !contracts.isEmpty,
+                    ["orders": orders, "list": list.view(), "contracts": contracts, "mayFile": !contracts.isEmpty,
                      "leadHours": core.policy.parameters.workOrderLeadHours] as [String: Any],
                     path: "/web/work-orders")
             },
@@ -63,10 +72,18 @@ extension ConsoleController {
             APIRoute(.get, "/web/removals", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context, core)
-                let rows = try core.equipment.removals(by: actor).map {
-                    Views.removal($0, page, offers: core.equipment.offers($0, to: actor))
-                }
-                return page.render("removals", ["removals": rows], path: "/web/removals")
+                var list = ListQuery(request, path: "/web/removals", sorts: ["number", "date"])
+                list.states(RemovalRequest.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
+                let menu = try core.registry.clients(limit: 201, by: actor)
+                if menu.count <= 200 { list.clients(Dictionary(menu.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                let sort = list.sort
+                let rows = list.apply(
+                    try core.equipment.removals(by: actor),
+                    text: { [$0.request.number, $0.clientName] + $0.movers.map(\.name) + $0.items.compactMap(\.serial) },
+                    state: { $0.request.status.rawValue }, client: { $0.request.clientId },
+                    sort: { sort == "date" ? $0.request.removalDate > $1.request.removalDate : $0.request.id > $1.request.id }
+                ).map { Views.removal($0, page, offers: core.equipment.offers($0, to: actor)) }
+                return page.render("removals", ["removals": rows, "list": list.view()] as [String: Any], path: "/web/removals")
             },
             APIRoute(.post, "/web/removals/{number}/check", .signedIn, .decideRemoval) { request, context in
                 let form = try await WebForm.read(request, context, core)

@@ -14,6 +14,8 @@ struct ListQuery {
     let client: String
     let sort: String
     let page: Int
+    /// The orders the list offers, each a column header's link.
+    let sorts: [String]
     private(set) var stateOptions: [(String, String)] = []
     private(set) var clientOptions: [(String, String)] = []
     private(set) var total = 0
@@ -28,6 +30,7 @@ struct ListQuery {
         client = read("client")
         sort = sorts.contains(read("sort")) ? read("sort") : sorts.first ?? ""
         page = max(1, Int(read("page")) ?? 1)
+        self.sorts = sorts
     }
 
     mutating func states(_ options: [(String, String)]) { stateOptions = options }
@@ -70,6 +73,9 @@ struct ListQuery {
         let total: Int
         let previous: String?
         let next: String?
+        /// A column header's link by the sort it stands for: `{{list.by.holder}}`, the filter kept,
+        /// back to the first page.
+        let by: [String: String]
     }
 
     func view() -> View {
@@ -80,13 +86,14 @@ struct ListQuery {
             hasClients: clientOptions.count > 1,
             clients: clientOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == client) },
             page: page, pages: pages, total: total,
-            previous: page > 1 ? link(page: page - 1) : nil, next: page < pages ? link(page: page + 1) : nil)
+            previous: page > 1 ? link(page: page - 1) : nil, next: page < pages ? link(page: page + 1) : nil,
+            by: Dictionary(uniqueKeysWithValues: sorts.map { ($0, link(page: 1, sort: $0)) }))
     }
 
-    func link(page: Int) -> String {
+    func link(page: Int, sort: String? = nil) -> String {
         var components = URLComponents()
         components.path = path
-        components.queryItems = [("q", q), ("state", state), ("client", client), ("sort", sort), ("page", String(page))]
+        components.queryItems = [("q", q), ("state", state), ("client", client), ("sort", sort ?? self.sort), ("page", String(page))]
             .filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
         return components.string ?? path
     }
