@@ -18,12 +18,16 @@ public struct CardQuery: Sendable {
     public var sort = Sort.number
     public var offset = 0
     public var limit = 50
+    /// Count the matches only up to this many (a page's "more than 1,000"), so a list of 100,000
+    /// does not count them all for every page; nil counts them all.
+    public var countUpTo: Int?
 
     public init() {}
 }
 
 public struct CardListing: Sendable {
     public var rows: [CardView]
+    /// What matched, or `countUpTo + 1` when more than `countUpTo` did.
     public var total: Int
 }
 
@@ -70,7 +74,9 @@ extension Cards {
             // Every card has its person and client: without a search on their names the count needs
             // only the card table.
             let counted = text.isEmpty ? "FROM card" : from
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(counted)\(filter)", arguments: StatementArguments(arguments)) ?? 0
+            let countSQL = query.countUpTo.map { "SELECT COUNT(*) FROM (SELECT 1 \(counted)\(filter) LIMIT \($0 + 1))" }
+                ?? "SELECT COUNT(*) \(counted)\(filter)"
+            let total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(arguments)) ?? 0
             guard query.limit > 0 else { return CardListing(rows: [], total: total) }
             let order =
                 switch query.sort {

@@ -7,6 +7,8 @@ import Hummingbird
 /// Links keep the other parameters, so paging does not lose the filter.
 struct ListQuery {
     static let pageSize = 50
+    /// A list the core pages is counted up to this many rows past the page shown; beyond, "N+".
+    static let countUpTo = 1000
 
     let path: String
     let q: String
@@ -19,6 +21,8 @@ struct ListQuery {
     private(set) var stateOptions: [(String, String)] = []
     private(set) var clientOptions: [(String, String)] = []
     private(set) var total = 0
+    /// The core stopped counting at `total`: there are more.
+    private(set) var totalIsAtLeast = false
 
     init(_ request: Request, path: String, sorts: [String]) {
         self.path = path
@@ -45,6 +49,12 @@ struct ListQuery {
     /// What matched, when the core did the filtering.
     mutating func counted(_ total: Int) { self.total = total }
 
+    /// What matched, counted only up to `limit`: beyond it the page says "more than".
+    mutating func counted(_ total: Int, upTo limit: Int) {
+        self.total = min(total, limit)
+        totalIsAtLeast = total > limit
+    }
+
     /// Filters, sorts and cuts out the page; `total` is what matched.
     mutating func apply<T>(
         _ rows: [T], text: (T) -> [String], state: (T) -> String, client: (T) -> Int64,
@@ -69,8 +79,8 @@ struct ListQuery {
         let hasClients: Bool
         let clients: [Views.Option]
         let page: Int
-        let pages: Int
-        let total: Int
+        let pages: String
+        let total: String
         let previous: String?
         let next: String?
         /// A column header's link by the sort it stands for: `{{list.by.holder}}`, the filter kept,
@@ -79,14 +89,17 @@ struct ListQuery {
     }
 
     func view() -> View {
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let counted = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let pages = totalIsAtLeast ? max(counted, page) : counted
+        let more = totalIsAtLeast || page < pages
         return View(
             q: q, sort: sort, hasStates: !stateOptions.isEmpty,
             states: stateOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == state) },
             hasClients: clientOptions.count > 1,
             clients: clientOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == client) },
-            page: page, pages: pages, total: total,
-            previous: page > 1 ? link(page: page - 1) : nil, next: page < pages ? link(page: page + 1) : nil,
+            page: page, pages: totalIsAtLeast ? "\(pages)+" : String(pages),
+            total: totalIsAtLeast ? "\(total)+" : String(total),
+            previous: page > 1 ? link(page: page - 1) : nil, next: more ? link(page: page + 1) : nil,
             by: Dictionary(uniqueKeysWithValues: sorts.map { ($0, link(page: 1, sort: $0)) }))
     }
 
