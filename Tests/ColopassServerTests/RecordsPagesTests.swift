@@ -40,7 +40,7 @@ struct RecordsPagesTests {
             site.core.store.path,
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET actor = 'nobody' WHERE seq = 3;",
         ]
-        try process.run()
+        try Spawn.run(process)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         try await site.app().test(.router) { client in

@@ -109,7 +109,7 @@ struct StrictEdgeTests {
             site.core.store.path,
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET outcome = 'overruled' WHERE seq = 3;",
         ]
-        try process.run()
+        try Spawn.run(process)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
 

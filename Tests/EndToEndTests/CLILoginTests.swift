@@ -136,7 +136,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [cli.dataDirectory + "/colopass.sqlite", sql]
-        try process.run()
+        try Spawn.run(process)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }

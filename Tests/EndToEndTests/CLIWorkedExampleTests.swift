@@ -323,7 +323,7 @@ import Testing
             cli.dataDirectory + "/colopass.sqlite",
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET actor='mallory' WHERE seq=3;",
         ]
-        try sqlite.run()
+        try Spawn.run(sqlite)
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0)
 

@@ -27,7 +27,7 @@ struct GateKeyFileTests {
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
-        try process.run()
+        try Spawn.run(process)
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         // then: the gate trusts the site's key

@@ -21,7 +21,7 @@ extension GateCLI {
             assign(FileHandle(forWritingAtPath: file)!)
         }
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try Spawn.run(process)
         return process
     }
 

@@ -64,7 +64,7 @@ struct ServeNotificationsTests {
             process.arguments = [root + "/Tests/receivers/notification_receivers.py", "webhook", log, "@" + secretFile, "0"]
             let out = Pipe()
             process.standardOutput = out
-            try process.run()
+            try Spawn.run(process)
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
                 let chunk = out.fileHandleForReading.availableData

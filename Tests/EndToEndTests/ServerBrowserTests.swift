@@ -119,7 +119,7 @@ struct WebDriver {
         driver.arguments = ["--port=\(port)"]
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
-        try driver.run()
+        try Spawn.run(driver)
         let base = "http://127.0.0.1:\(port)"
         let deadline = Date().addingTimeInterval(30)
         while (try? call("GET", base + "/status")) == nil {

@@ -383,7 +383,7 @@ import Testing
         process.arguments = [site.core.store.path, sql]
         let errors = Pipe()
         process.standardError = errors
-        try process.run()
+        try Spawn.run(process)
         process.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         try #require(process.terminationStatus == 0, "sqlite3 failed: \(message)")

@@ -113,7 +113,7 @@ func sqlite3(path: String, _ sql: String) throws {
     process.arguments = [path, sql]
     let errors = Pipe()
     process.standardError = errors
-    try process.run()
+    try Spawn.run(process)
     process.waitUntilExit()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     try #require(process.terminationStatus == 0, "sqlite3 failed: \(message)")

@@ -29,7 +29,7 @@ final class NotificationReceiver: @unchecked Sendable {
         process.arguments = args
         let out = Pipe()
         process.standardOutput = out
-        try process.run()
+        try Spawn.run(process)
         // The first line says where it listens.
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {

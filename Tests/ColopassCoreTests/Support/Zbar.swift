@@ -8,7 +8,7 @@ enum Zbar {
         process.arguments = ["--nodbus", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", path]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try Spawn.run(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }

@@ -71,7 +71,7 @@ final class CLISandbox: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: out)
         process.standardError = FileHandle(forWritingAtPath: err)
-        try process.run()
+        try Spawn.run(process)
         process.waitUntilExit()
         return CLIResult(
             status: process.terminationStatus,
@@ -125,7 +125,7 @@ final class CLISandbox: @unchecked Sendable {
         }
         process.standardOutput = FileHandle(forWritingAtPath: stdout)
         process.standardError = FileHandle(forWritingAtPath: stderr)
-        try process.run()
+        try Spawn.run(process)
         return process
     }
 
