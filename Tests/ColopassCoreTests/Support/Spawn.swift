@@ -1,9 +1,10 @@
 import Foundation
 
-/// Starts a child process with no other test of this run starting one at the same moment.
-/// Foundation's `Process.run()` on Linux crashed (a bad read inside it) when tests running in
-/// parallel started processes at once; the lock is a file, so every test module of the run
-/// shares it.
+/// Every child process a test starts goes through here, one at a time (a file lock, so every test
+/// module of the run shares it). A clean-clone run crashed once inside Foundation's
+/// `Process.run()`: on Linux with Swift 6.3.1 it can over-read `/proc/self/fd`
+/// (swift-corelibs-foundation pull request 5472, merged upstream after 6.3.1). Serial starts do
+/// not remove that bug; this one place is where spawning without `Process` will go.
 enum Spawn {
     static let lockPath = NSTemporaryDirectory() + "/colopass-tests.spawn.lock"
 
