@@ -14,8 +14,7 @@ extension ConsoleController {
                 let page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context, core)
                 var list = ListQuery(request, path: "/web/work-orders", sorts: ["number", "planned"])
                 list.states(WorkOrder.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
-                let menu = try core.registry.clients(limit: 201, by: actor)
-                if menu.count <= 200 { list.clients(Dictionary(menu.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                try list.clientMenu(core, actor)
                 let sort = list.sort
                 let orders = list.apply(
                     try core.equipment.workOrders(by: actor), text: { [$0.order.number, $0.clientName, $0.contractNumber] },
@@ -74,8 +73,7 @@ extension ConsoleController {
                 let page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context, core)
                 var list = ListQuery(request, path: "/web/removals", sorts: ["number", "date"])
                 list.states(RemovalRequest.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
-                let menu = try core.registry.clients(limit: 201, by: actor)
-                if menu.count <= 200 { list.clients(Dictionary(menu.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                try list.clientMenu(core, actor)
                 let sort = list.sort
                 let rows = list.apply(
                     try core.equipment.removals(by: actor),

@@ -73,9 +73,7 @@ struct ConsoleController: Sendable {
                 let page = Page(Bilingual(zh: "出入证", en: "Cards"), request, context, core)
                 var list = ListQuery(request, path: "/web/cards", sorts: ["number", "holder", "valid"])
                 list.states(["active", "lost", "cancelled", "expired", "returned"].map { ($0, page.status($0).label) })
-                // A client filter while the list of clients fits a menu; beyond, the search finds them by name.
-                let clients = try core.registry.clients(limit: 201, by: actor)
-                if clients.count <= 200 { list.clients(Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })) }
+                try list.clientMenu(core, actor)
                 var query = CardQuery()
                 query.text = list.q
                 query.state = list.state.isEmpty ? nil : list.state

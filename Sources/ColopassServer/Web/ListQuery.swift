@@ -43,6 +43,15 @@ struct ListQuery {
         clientOptions = names.sorted { $0.key < $1.key }.map { (String($0.key), $0.value) }
     }
 
+    static let clientMenuLimit = 200
+
+    /// A client filter while the asker's clients fit a menu; beyond, the search finds them by name.
+    mutating func clientMenu(_ core: Core, _ actor: Actor) throws {
+        let clients = try core.registry.clients(limit: Self.clientMenuLimit + 1, by: actor)
+        guard clients.count <= Self.clientMenuLimit else { return }
+        self.clients(Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+    }
+
     /// Where the page starts, for a list the core pages itself.
     var offset: Int { (page - 1) * Self.pageSize }
 

@@ -25,14 +25,15 @@ struct DeskPage {
                 clientId: $0.clientId, client: $0.clientName, due: "\($0.dueOn)", manager: $0.accountManager ?? "—",
                 state: $0.overdue ? page.t("遗漏 (K5)", "missed (K5)") : page.t("到期", "due"))
         }
-        let names = Dictionary(try core.registry.clients(by: actor).map { ($0.id, $0.name) }) { first, _ in first }
+        let all = try core.registry.clients(by: actor)
+        let names = Dictionary(all.map { ($0.id, $0.name) }) { first, _ in first }
         surveyYear = today.year + (today.month >= core.policy.serviceDesk.needsSurveyMonth ? 1 : 0)
         surveys = try desk.needsSurveys(year: surveyYear, by: actor).filter { $0.doneAt == nil }.map {
             SurveyRow(
                 clientId: $0.clientId, client: names[$0.clientId] ?? "#\($0.clientId)",
                 state: $0.year <= today.year ? page.t("逾期 (K7)", "overdue (K7)") : page.t("待做", "to do"))
         }
-        clients = try core.registry.clients(by: actor).filter { $0.status == .active }.map {
+        clients = all.filter { $0.status == .active }.map {
             Views.Option(value: String($0.id), label: $0.name, selected: false)
         }
         kinds = Ticket.Kind.allCases.map { Views.Option(value: $0.rawValue, label: page.t($0.title), selected: false) }
