@@ -18,11 +18,8 @@ public enum SiteTime {
             field, zh: "时间格式应为 YYYY-MM-DD HH:MM（机房当地时间）", en: "a time as YYYY-MM-DD HH:MM (site time)")
     }
 
+    /// `2026-12-02 14:27` in the site's zone.
     public static func format(_ date: Date, in zone: TimeZone) -> String {
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = zone
-        local.dateFormat = "yyyy-MM-dd HH:mm"
-        return local.string(from: date)
+        CivilTime(date, in: zone).minuteText
     }
 }

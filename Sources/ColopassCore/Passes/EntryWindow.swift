@@ -24,22 +24,14 @@ public enum EntryWindow {
 
     /// `2026-06-16 09:00 – 17:00`, or both dates in full when the window crosses midnight.
     public static func describe(from start: Date, to end: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let first = formatter.string(from: start)
-        let last = formatter.string(from: end)
+        let first = CivilTime(start, in: zone).minuteText
+        let last = CivilTime(end, in: zone).minuteText
         let sameDay = first.prefix(10) == last.prefix(10)
         return "\(first) – \(sameDay ? String(last.dropFirst(11)) : last)"
     }
 
     /// A timestamp in site time with its offset, for logs and exports: `2026-06-16T09:00:00+08:00`.
     public static func timestamp(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
-        return formatter.string(from: date)
+        CivilTime(date, in: zone).timestamp
     }
 }

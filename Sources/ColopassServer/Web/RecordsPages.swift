@@ -70,9 +70,9 @@ struct RecordsPages: Sendable {
     /// An audit time as stored (ISO 8601) in the site's zone; the stored text if it does not parse
     /// (a tampered row is shown as it is).
     static func siteTime(_ text: String, _ page: Page) -> String {
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let date = fractional.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+        // FormatStyle parses in Swift; an ISO8601DateFormatter costs ~400 µs to create, per row.
+        let date = (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle()))
         return date.map { page.time($0) } ?? text
     }
 }
