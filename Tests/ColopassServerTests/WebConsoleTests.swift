@@ -182,4 +182,17 @@ struct WebConsoleTests {
             #expect(page.text.contains("&lt;script&gt;"))
         }
     }
+
+    @Test func afterAnActionThePageSaysWhatWasDoneInFixedWords() async throws {
+        let site = try ServerSite()
+        try await site.app().test(.router) { client in
+            let lost = try await client.call(.get, "/web/cards?done=lost", token: site.tokens["kefu"])
+            #expect(lost.text.contains("<p class=\"note\" id=\"done\">已挂失，此卡已作废</p>"))
+            let english = try await client.call(.get, "/web/cards?done=sent", token: site.tokens["kefu"], headers: ["Cookie": "colopass_lang=en"])
+            #expect(english.text.contains("The order is issued to the room"))
+            // the URL picks a sentence, never writes one
+            let forged = try await client.call(.get, "/web/cards?done=%3Cb%3Eyou%20won%3C%2Fb%3E", token: site.tokens["kefu"])
+            #expect(forged.text.contains("id=\"done\">已完成</p>") && !forged.text.contains("you won"))
+        }
+    }
 }

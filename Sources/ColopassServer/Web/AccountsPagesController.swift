@@ -65,13 +65,24 @@ struct AccountsPagesController: Sendable {
         let page = Page(Bilingual(zh: "账户", en: "Accounts"), request, context, core)
         let clients = try core.registry.clients(by: actor)
         let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = try core.accounts.accounts(by: actor).map { account in
+        var list = ListQuery(request, path: "/web/accounts", sorts: ["name", "role"])
+        let sort = list.sort
+        list.states([Account.Status.active, .disabled].map { ($0.rawValue, page.status($0.rawValue).label) })
+        let accounts = try core.accounts.accounts(by: actor)
+        list.clients(names.filter { id, _ in accounts.contains { $0.clientId == id } })
+        let found = list.apply(
+            accounts,
+            text: { [$0.name, $0.displayName, $0.role.title.zh, $0.role.title.en, $0.clientId.flatMap { names[$0] } ?? ""] },
+            state: { $0.status.rawValue }, client: { $0.clientId ?? 0 },
+            sort: { sort == "role" ? ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) : $0.name < $1.name })
+        let rows = found.map { account in
             Views.AccountRow(
                 name: account.name, displayName: account.displayName, role: page.t(account.role.title),
                 client: account.clientId.map { names[$0] ?? String($0) } ?? "—", status: page.status(account.status.rawValue),
                 offers: core.accounts.offers(account, to: actor))
         }
         var view: [String: Any] = [
+            "list": list.view(),
             "accounts": rows,
             // No default: the admin chooses the role every time.
             "roles": Role.allCases.map { Views.Option(value: $0.rawValue, label: page.t($0.title), selected: typed["role"] == $0.rawValue) },

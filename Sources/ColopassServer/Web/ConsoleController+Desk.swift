@@ -166,7 +166,7 @@ enum DeskForms {
         var page = Page(
             company ? Bilingual(zh: "登记公司客户", en: "Register a company") : Bilingual(zh: "登记个人客户", en: "Register an individual"),
             request, context, core)
-        page.done = false
+        page.done = nil
         var view: [String: Any] = ["company": company, "typed": typed]
         if let error {
             view["error"] = ErrorView(error, page)

@@ -17,7 +17,7 @@ extension ConsoleController {
                 try list.clientMenu(core, actor)
                 let sort = list.sort
                 let orders = list.apply(
-                    try core.equipment.workOrders(by: actor), text: { [$0.order.number, $0.clientName, $0.contractNumber] },
+                    try core.equipment.workOrders(by: actor), text: { [$0.order.number, $0.clientName, $0.contractNumber] + $0.lines.compactMap(\.serial) },
                     state: { $0.order.status.rawValue }, client: { $0.order.clientId },
                     sort: { sort == "planned" ? $0.order.plannedAt > $1.order.plannedAt : $0.order.id > $1.order.id }
                 ).map { Views.workOrder($0, page) }

@@ -42,10 +42,23 @@ extension ConsoleController {
             APIRoute(.get, "/web/emergencies", .signedIn, .viewRegistry) { request, context in
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "紧急进入", en: "Emergency entries"), request, context, core)
-                let rows = try core.passes.emergencies(by: actor).map {
-                    Views.emergency($0, page, offers: core.passes.offers($0, to: actor))
-                }
-                return page.render("emergencies", ["emergencies": rows, "mayApprove": actor.may(.approveEmergency)], path: "/web/emergencies")
+                let emergencies = try core.passes.emergencies(by: actor)
+                var list = ListQuery(request, path: "/web/emergencies", sorts: ["id", "window"])
+                let sort = list.sort
+                list.states(["awaiting_review", "reviewed"].map { ($0, page.status($0).label) })
+                list.clients(Dictionary(emergencies.map { ($0.entry.clientId, $0.clientName) }, uniquingKeysWith: { a, _ in a }))
+                let found = list.apply(
+                    emergencies,
+                    text: { e in
+                        [String(e.entry.id), e.clientName, e.entry.reason, e.entry.approvedBy, e.entry.reportedBy ?? ""]
+                            + e.passes.flatMap { [$0.pass.visitorName, $0.pass.number] }
+                    },
+                    state: { $0.awaitingReview ? "awaiting_review" : "reviewed" }, client: { $0.entry.clientId },
+                    sort: { sort == "window" ? $0.entry.windowStart > $1.entry.windowStart : $0.entry.id > $1.entry.id })
+                let rows = found.map { Views.emergency($0, page, offers: core.passes.offers($0, to: actor)) }
+                return page.render(
+                    "emergencies", ["list": list.view(), "emergencies": rows, "mayApprove": actor.may(.approveEmergency)],
+                    path: "/web/emergencies")
             },
             APIRoute(.post, "/web/emergencies/{id}/review", .signedIn, .reviewEmergency) { request, context in
                 let form = try await WebForm.read(request, context, core)

@@ -35,7 +35,7 @@ extension ConsoleController {
                 _ = try await WebForm.read(request, context, core)
                 let number = try Input.text("number", context)
                 _ = try core.equipment.issueWorkOrder(try WorkOrderNumber(number), by: try context.actor(core))
-                return Redirect.to("/web/work-orders/\(number)?done=issued")
+                return Redirect.to("/web/work-orders/\(number)?done=sent")
             },
             APIRoute(.post, "/web/work-orders/{number}/cancel", .signedIn, .fileWorkOrder) { request, context in
                 let form = try await WebForm.read(request, context, core)

@@ -37,7 +37,7 @@ enum Dashboard {
                 href: "/web/removals"),
             Count(
                 id: "emergencies-to-review", label: page.t("待复核紧急进入", "Emergencies awaiting review"),
-                count: work.emergenciesToReview, href: "/web/emergencies"),
+                count: work.emergenciesToReview, href: "/web/emergencies?state=awaiting_review"),
             Count(
                 id: "cards-expiring", label: page.t("30 天内到期的出入证", "Cards expiring within 30 days"),
                 count: work.cardsExpiring, href: "/web/cards?state=active&sort=valid"),

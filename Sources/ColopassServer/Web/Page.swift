@@ -13,8 +13,9 @@ struct Page {
     let identity: Authenticated?
     let csrf: String?
     let zone: TimeZone
-    /// "Done" after an action's redirect (`?done=…`): a fixed message, never text from the URL.
-    var done = false
+    /// After an action's redirect (`?done=…`): its fixed message (`DoneMessages`), never text
+    /// from the URL.
+    var done: Bilingual?
 
     enum Language: String {
         case zh, en
@@ -26,7 +27,7 @@ struct Page {
         identity = context.identity
         csrf = context.cookieSession.map { CSRF.token(session: $0) }
         zone = core.policy.site.timeZone
-        done = Input.query("done", request) != nil
+        done = Input.query("done", request).map(DoneMessages.message)
     }
 
     init(title: Bilingual, language: Language, identity: Authenticated?, csrf: String?, zone: TimeZone) {
@@ -83,14 +84,14 @@ struct Page {
         back.queryItems = [URLQueryItem(name: "back", value: path)]
         let toggle = Link(href: "/web/lang/\(other.0)\(back.percentEncodedQuery.map { "?" + $0 } ?? "")", label: other.1)
         guard let identity else {
-            return Chrome(lang: language == .en ? "en" : "zh-CN", title: t(title), csrf: csrf ?? "", nav: [], who: nil, toggle: toggle, done: done)
+            return Chrome(lang: language == .en ? "en" : "zh-CN", title: t(title), csrf: csrf ?? "", nav: [], who: nil, toggle: toggle, done: done.map { t($0) })
         }
         let links = Navigation.links(for: identity.actor).map {
             NavLink(href: $0.0, label: t($0.1), current: $0.0 == path)
         }
         return Chrome(
             lang: language == .en ? "en" : "zh-CN", title: t(title), csrf: csrf ?? "", nav: links,
-            who: "\(identity.account.displayName) (\(t(identity.account.role.title)))", toggle: toggle, done: done)
+            who: "\(identity.account.displayName) (\(t(identity.account.role.title)))", toggle: toggle, done: done.map { t($0) })
     }
 }
 
@@ -107,7 +108,7 @@ struct Chrome {
     let nav: [NavLink]
     let who: String?
     let toggle: Link
-    let done: Bool
+    let done: String?
 }
 
 struct NavLink {
@@ -134,6 +135,20 @@ enum Navigation {
                 ("/web/portal/tickets", Bilingual(zh: "服务工单", en: "Service tickets")),
                 ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
             ]
+        }
+        if actor.role == .guard {
+            // The door's work first: who is inside, what the gates raised, who is expected and
+            // what may leave; the registry only to look a card up.
+            return [
+                ("/web/inside", Bilingual(zh: "在场人员", en: "Inside")),
+                ("/web/gate-alerts", Bilingual(zh: "门禁警报", en: "Door alerts")),
+                ("/web/visitor-log", Bilingual(zh: "访客登记", en: "Visitor log")),
+                ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
+                ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
+                ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
+                ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
+                ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
+            ].filter { link in link.0 != "/web/visitor-log" || actor.may(.viewVisitorLog) }
         }
         var links: [(String, Bilingual)] = [
             ("/web/", Bilingual(zh: "首页", en: "Home")), ("/web/clients", Bilingual(zh: "客户", en: "Clients")),

@@ -92,7 +92,7 @@ struct WebSessionController: Sendable {
         status: HTTPResponse.Status
     ) -> Response {
         var page = Page(Bilingual(zh: "登录", en: "Sign in"), request, context, core)
-        page.done = Input.query("done", request) == "password"
+        page.done = Input.query("done", request) == "password" ? DoneMessages.message("password") : nil
         var view: [String: Any] = ["name": name, "back": back ?? ""]
         if let error { view["error"] = ErrorView(error, page) }
         return page.render("signin", view, status: status, path: "/web/signin")
