@@ -29,16 +29,26 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore", abstract: "从备份恢复 / Restore a backup into a new data directory")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup folder.") var backup: String
+    @Option(help: "The site's public keys (`colopass keys export-public`, as the gates hold them): the manifest's signature is checked against them rather than against the backup's own database.")
+    var publicKeys: String?
 
     func run() throws {
         guard let target = global.dataDir ?? ProcessInfo.processInfo.environment["COLOPASS_DATA"] else {
             throw CoreError.invalid("data-dir", zh: "请用 --data-dir 指定新的数据目录", en: "name the new data directory with --data-dir")
         }
         let policy = try Policy.load(contentsOf: global.resolvedPolicyPath)
-        let summary = try SiteBackup.restore(from: backup, into: target, policy: policy)
+        let keys = try publicKeys.map { path -> PublicKeyExport in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CoreError.invalid("public-keys", zh: "无法读取公钥文件 \(path)", en: "cannot read the public-key file \(path)")
+            }
+            do { return try KeyFile.read(data) } catch let error as KeyFileRejected {
+                throw CoreError.invalid("public-keys", zh: error.message.zh, en: error.message.en)
+            }
+        }
+        let summary = try SiteBackup.restore(from: backup, into: target, policy: policy, publicKeys: keys)
         if global.json { return Output.json(summary) }
         print(
-            "已恢复 / restored: \(summary.files) 个文件 files, 审计链完整至第 \(summary.auditSeq) 条 / audit chain intact to record \(summary.auditSeq)\(summary.withKeys ? "" : "；备份不含签名私钥 / the backup holds no signing keys") → \(target)"
+            "已恢复 / restored: \(summary.files) 个文件 files, 审计链完整至第 \(summary.auditSeq) 条 / audit chain intact to record \(summary.auditSeq), 清单由密钥 \(summary.signedBy) 签名\(summary.keyFromFile ? "（按公钥文件核对）" : "") / manifest signed by key \(summary.signedBy)\(summary.keyFromFile ? " (checked against the public-key file)" : "")\(summary.withKeys ? "" : "；备份不含签名私钥 / the backup holds no signing keys") → \(target)"
         )
     }
 }

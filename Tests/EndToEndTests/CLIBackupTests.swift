@@ -34,6 +34,27 @@ import Testing
         #expect(listed.count == 3)
     }
 
+    @Test func R4_restoreChecksTheManifestAgainstTheExportedPublicKeys() throws {
+        let cli = try CLISandbox()
+        #expect(try cli.run(["init", "--demo"]).status == 0)
+        #expect(try cli.run(["backup", "--out", "nightly"], as: "admin").status == 0)
+        let keys = try cli.run(["keys", "export-public"], as: "admin")
+        try keys.stdout.write(toFile: cli.directory + "/keys.json", atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: cli.directory + "/empty.json", contents: Data())
+
+        let restored = try cli.raw(
+            ["restore", "nightly", "--data-dir", cli.directory + "/restored", "--public-keys", cli.directory + "/keys.json"],
+            environment: [:])
+        let badKeys = try cli.raw(
+            ["restore", "nightly", "--data-dir", cli.directory + "/other", "--public-keys", cli.directory + "/empty.json"],
+            environment: [:])
+
+        #expect(restored.status == 0, "\(restored)")
+        #expect(restored.stdout.contains("checked against the public-key file"), "\(restored)")
+        #expect(badKeys.status == 2 && badKeys.stderr.contains("the key file is empty"), "\(badKeys)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory + "/other"))
+    }
+
     @Test func R4_aTamperedBackupIsRefusedWithItsClause() throws {
         let cli = try CLISandbox()
         #expect(try cli.run(["init", "--demo"]).status == 0)

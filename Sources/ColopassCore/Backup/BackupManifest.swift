@@ -38,6 +38,33 @@ public struct BackupManifest: Sendable, Codable, Equatable {
     }
 }
 
+/// The manifest's bytes signed with the site key: a backup whose files and manifest were
+/// rewritten together (hashes recomputed) is still refused, unless the signing key was taken too.
+public struct BackupSignature: Sendable, Codable, Equatable {
+    public var keyId: Int64
+    /// Ed25519 over `signedBytes(manifest)`, hex.
+    public var signature: String
+
+    public static let fileName = "manifest.sig"
+
+    /// A label, then the manifest's exact bytes: no other message a site key signs (badges,
+    /// snapshots, audit checkpoints) reads as a backup manifest.
+    static func signedBytes(_ manifest: Data) -> [UInt8] { Array("COLOPASS-BACKUP-MANIFEST\n".utf8) + Array(manifest) }
+
+    var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    static func read(_ data: Data) -> BackupSignature? {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(BackupSignature.self, from: data)
+    }
+}
+
 /// What a backup or a restore did.
 public struct BackupSummary: Sendable, Codable, Equatable {
     public var directory: String
@@ -45,4 +72,9 @@ public struct BackupSummary: Sendable, Codable, Equatable {
     public var bytes: Int
     public var auditSeq: Int64
     public var withKeys: Bool
+    /// The site key that signed the manifest.
+    public var signedBy: Int64
+    /// The signature was checked against a public-key file the operator gave (`--public-keys`),
+    /// not only against the key the backup's own database names.
+    public var keyFromFile: Bool = false
 }

@@ -5,10 +5,15 @@ extension SiteBackup {
     /// Restores a backup folder into a new data directory: every file must match the manifest
     /// (name, size, SHA-256) before anything is copied, the copied database's audit chain must
     /// verify against the checkpoints that came with it and end where the manifest says, and the
-    /// target must be new or empty. On any failure nothing is left in the target.
-    public static func restore(from backup: String, into target: String, policy: Policy) throws -> BackupSummary {
+    /// target must be new or empty, and the manifest must carry the site key's signature: checked
+    /// against `publicKeys` when the operator gives them (the file `colopass keys export-public`
+    /// wrote, as every gate holds it), else against the key the copied database names. On any
+    /// failure nothing is left in the target.
+    public static func restore(
+        from backup: String, into target: String, policy: Policy, publicKeys: PublicKeyExport? = nil
+    ) throws -> BackupSummary {
         try requireEmpty(target, field: "data-dir")
-        let manifest = try checkedManifest(backup, policy: policy)
+        let (manifest, manifestBytes) = try checkedManifest(backup, policy: policy)
         let manager = FileManager.default
         let existed = manager.fileExists(atPath: target)
         do {
@@ -40,9 +45,10 @@ extension SiteBackup {
                 throw policy.refusal(
                     R4.backup, zh: "数据库的审计链末端与清单不符", en: "the database's audit head is not the one the manifest names")
             }
+            let signer = try checkSignature(backup, manifestBytes, core: core, publicKeys: publicKeys, policy: policy)
             return BackupSummary(
                 directory: target, files: manifest.files.count, bytes: manifest.files.reduce(0) { $0 + $1.size },
-                auditSeq: manifest.auditSeq, withKeys: manifest.withKeys)
+                auditSeq: manifest.auditSeq, withKeys: manifest.withKeys, signedBy: signer, keyFromFile: publicKeys != nil)
         } catch {
             if existed {
                 for item in (try? manager.contentsOfDirectory(atPath: target)) ?? [] {
@@ -55,9 +61,38 @@ extension SiteBackup {
         }
     }
 
-    /// The manifest, once every file it names is there with its size and hash, and no file
-    /// outside it but the manifest itself.
-    static func checkedManifest(_ backup: String, policy: Policy) throws -> BackupManifest {
+    /// The site key that signed the manifest's exact bytes; a missing or wrong signature, or a key
+    /// the operator's key file does not hold, is refused `R4.backup`.
+    static func checkSignature(
+        _ backup: String, _ manifestBytes: Data, core: Core, publicKeys: PublicKeyExport?, policy: Policy
+    ) throws -> Int64 {
+        guard let data = FileManager.default.contents(atPath: join(backup, BackupSignature.fileName)),
+            let signature = BackupSignature.read(data), let raw = [UInt8](hex: signature.signature)
+        else {
+            throw policy.refusal(R4.backup, zh: "备份清单没有站点签名", en: "the backup manifest carries no site signature")
+        }
+        let key: Ed25519PublicKey?
+        if let publicKeys {
+            guard publicKeys.site == policy.site.code else {
+                throw policy.refusal(
+                    R4.backup, zh: "公钥文件属于站点 \(publicKeys.site)", en: "the public-key file is of site \(publicKeys.site)")
+            }
+            key = publicKeys.keys.first { $0.id == signature.keyId }
+                .flatMap { [UInt8](hex: $0.publicKey) }.flatMap { try? Ed25519PublicKey(rawRepresentation: $0) }
+        } else {
+            key = try core.store.pool.read { db in try core.backup.keyring.publicKey(signature.keyId, in: db) }
+        }
+        guard let key, key.isValidSignature(raw, for: BackupSignature.signedBytes(manifestBytes)) else {
+            throw policy.refusal(
+                R4.backup, zh: "备份清单的签名无效（密钥 \(signature.keyId)）：清单或文件在备份后被改动",
+                en: "the backup manifest's signature (key \(signature.keyId)) does not verify: the manifest or its files changed after the backup")
+        }
+        return signature.keyId
+    }
+
+    /// The manifest (and its exact bytes, which are signed), once every file it names is there with
+    /// its size and hash, and no file outside it but the manifest and its signature.
+    static func checkedManifest(_ backup: String, policy: Policy) throws -> (BackupManifest, Data) {
         guard let data = FileManager.default.contents(atPath: join(backup, BackupManifest.fileName)),
             let manifest = BackupManifest.read(data)
         else {
@@ -72,7 +107,7 @@ extension SiteBackup {
             throw policy.refusal(
                 R4.backup, zh: "备份属于站点 \(manifest.site)", en: "the backup is of site \(manifest.site)")
         }
-        var named: Set<String> = [BackupManifest.fileName]
+        var named: Set<String> = [BackupManifest.fileName, BackupSignature.fileName]
         for file in manifest.files {
             let parts = file.path.split(separator: "/")
             guard !file.path.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
@@ -97,7 +132,7 @@ extension SiteBackup {
                 }
             }
         }
-        return manifest
+        return (manifest, data)
     }
 
     static func mismatch(_ path: String, _ policy: Policy) -> CoreError {

@@ -12,11 +12,19 @@ public struct SiteBackup: SiteArea {
     /// carries the record of its own making.
     public func take(to directory: String, withKeys: Bool, by actor: Actor) throws -> BackupSummary {
         try Self.requireEmpty(directory, field: "out")
-        try perform(actor, .manageKeys, action: "backup.take") { tx in
+        let signer = try perform(actor, .manageKeys, action: "backup.take") { tx in
             try tx.audit(
                 "backup.take", "backup", key: (directory as NSString).lastPathComponent,
                 after: ["with_keys": withKeys ? "yes" : "no"], clause: .R4)
+            // The manifest is signed: a site's first key may be made here, audited as anywhere.
+            let created = try SigningKey.fetchCount(tx.db) == 0
+            let (id, key) = try keyring.activeKey(in: tx.db, now: tx.now)
+            if created { try tx.audit("key.create", "signing_key", key: String(id), after: try SigningKey.fetchOne(tx.db, key: id)) }
+            return (id: id, key: key)
         }
+        // The head with the backup's own record, signed before anything is copied: the copy's
+        // checkpoints then vouch for the chain it carries.
+        _ = try audit.signCheckpoint()
         let manager = FileManager.default
         try manager.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -47,10 +55,14 @@ public struct SiteBackup: SiteArea {
             format: BackupManifest.currentFormat, site: policy.site.code, takenAt: AuditLog.timestamp(clock.now()),
             auditSeq: head?["seq"] ?? 0, auditHash: head?["hash"] ?? AuditRecord.genesisHash, withKeys: withKeys,
             files: files)
-        try write(manifest.json, to: path(directory, BackupManifest.fileName), secret: false)
+        let manifestBytes = manifest.json
+        try write(manifestBytes, to: path(directory, BackupManifest.fileName), secret: false)
+        let signature = BackupSignature(
+            keyId: signer.id, signature: try signer.key.signature(for: BackupSignature.signedBytes(manifestBytes)).hexString)
+        try write(signature.json, to: path(directory, BackupSignature.fileName), secret: false)
         return BackupSummary(
             directory: directory, files: files.count, bytes: files.reduce(0) { $0 + $1.size },
-            auditSeq: manifest.auditSeq, withKeys: withKeys)
+            auditSeq: manifest.auditSeq, withKeys: withKeys, signedBy: signer.id)
     }
 
     // MARK: - Files

@@ -1,9 +1,9 @@
 import Foundation
-import GateKernel
 
 /// The site's public keys as a file (`colopass keys export-public > keys.json`), read for
-/// `gate-check init --keys`. A guard installing a gate gets a sentence saying what is wrong with
-/// the file, never a decoder's dump: the keys decide which snapshots the gate will believe.
+/// `gate-check init --keys` and `colopass restore --public-keys`. Whoever installs a gate or
+/// restores a site gets a sentence saying what is wrong with the file, never a decoder's dump:
+/// the keys decide which snapshots a gate and which backups a restore will believe.
 public enum KeyFile {
     public static func read(_ data: Data) throws -> PublicKeyExport {
         guard !data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
@@ -44,7 +44,7 @@ public enum KeyFile {
 public struct KeyFileRejected: Error, CustomStringConvertible {
     public var message: Bilingual
 
-    init(zh: String, en: String) { message = Bilingual(zh: zh, en: en) }
+    public init(zh: String, en: String) { message = Bilingual(zh: zh, en: en) }
 
     public var description: String { "密钥文件无效 / bad key file: \(message.line)" }
 }

@@ -155,6 +155,54 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.directory + "-no"))
     }
 
+    @Test func R4_aBackupRewrittenWithItsManifestIsRefusedByTheSignature() throws {
+        let (site, out) = try backedUp()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        // when: a document replaced and the manifest's hash and size made to match it
+        let document = try #require(
+            try FileManager.default.subpathsOfDirectory(atPath: out + "/documents").first { $0.count > 60 })
+        let manifestPath = out + "/manifest.json"
+        var text = try String(contentsOfFile: manifestPath, encoding: .utf8)
+        let entry = try #require(BackupManifest.read(Data(text.utf8))?.files.first { $0.path == "documents/" + document })
+        let forged = Data("forged letter".utf8)
+        try forged.write(to: URL(fileURLWithPath: out + "/documents/" + document))
+        // (a document's path is its hash: only the hash field is rewritten)
+        text = text.replacingOccurrences(of: "\"sha256\" : \"\(entry.sha256)\"", with: "\"sha256\" : \"\(SHA256.hex(Array(forged)))\"")
+            .replacingOccurrences(of: "\"size\" : \(entry.size)", with: "\"size\" : \(forged.count)")
+        try text.write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        // then
+        try expectRefused(from: out, site, mentioning: "signature")
+    }
+
+    @Test func R4_anUnsignedBackupIsRefused() throws {
+        let (site, out) = try backedUp()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try FileManager.default.removeItem(atPath: out + "/" + BackupSignature.fileName)
+        try expectRefused(from: out, site, mentioning: "no site signature")
+    }
+
+    @Test func R4_theSignatureIsCheckedAgainstTheSitesPublicKeyFile() throws {
+        let (site, out) = try backedUp()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        // the site's own exported keys: restored, and said so
+        let restored = site.directory + "-signed"
+        defer { try? FileManager.default.removeItem(atPath: restored) }
+        let summary = try SiteBackup.restore(
+            from: out, into: restored, policy: try TestSite.shippedPolicy(), publicKeys: try site.core.credentials.publicKeyExport())
+        #expect(summary.keyFromFile && summary.signedBy == 1)
+        // another site's keys (same code, its own key 1): the signature does not verify under them
+        let other = try AuditTamperTests.busySite()
+        _ = try other.core.audit.signCheckpoint()
+        let target = site.directory + "-other-keys"
+        let error = #expect(throws: CoreError.self) {
+            try SiteBackup.restore(
+                from: out, into: target, policy: try TestSite.shippedPolicy(), publicKeys: try other.core.credentials.publicKeyExport())
+        }
+        guard case .refused(let refusal) = error else { Issue.record("not a refusal: \(String(describing: error))"); return }
+        #expect(refusal.clause == Clause(R4.backup) && refusal.reason.en.contains("signature"))
+        #expect(!FileManager.default.fileExists(atPath: target), "nothing left behind")
+    }
+
     // MARK: - Helpers
 
     private func backedUp() throws -> (TestSite, String) {
