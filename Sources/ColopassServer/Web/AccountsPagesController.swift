@@ -67,6 +67,7 @@ struct AccountsPagesController: Sendable {
         let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var list = ListQuery(request, path: "/web/accounts", sorts: ["name", "role"])
         let sort = list.sort
+        list.hint = page.t("登录名、姓名或岗位", "login, name or role")
         list.states([Account.Status.active, .disabled].map { ($0.rawValue, page.status($0.rawValue).label) })
         let accounts = try core.accounts.accounts(by: actor)
         list.clients(names.filter { id, _ in accounts.contains { $0.clientId == id } })

@@ -26,7 +26,10 @@ extension ConsoleController {
                         number: $0.view.item.number, client: $0.view.clientName, contract: $0.contractNumber,
                         serial: $0.view.item.serial ?? "—", location: $0.view.item.location,
                         addresses: $0.view.addresses.joined(separator: ", "), ports: $0.view.ports.joined(separator: ", "),
-                        allowance: "\($0.allowedIPs) IP / \($0.allowedPorts)", mayAddIP: $0.mayAddIP, mayAddPort: $0.mayAddPort)
+                        allowance: page.t(
+                            "\($0.allowedIPs) 个 IP，\($0.allowedPorts) 个端口",
+                            "\($0.allowedIPs) IP\($0.allowedIPs == 1 ? "" : "s"), \($0.allowedPorts) port\($0.allowedPorts == 1 ? "" : "s")"),
+                        mayAddIP: $0.mayAddIP, mayAddPort: $0.mayAddPort)
                 }
                 return page.render(
                     "addresses",

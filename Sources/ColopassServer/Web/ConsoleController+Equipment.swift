@@ -13,6 +13,7 @@ extension ConsoleController {
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "托管工单", en: "Work orders"), request, context, core)
                 var list = ListQuery(request, path: "/web/work-orders", sorts: ["number", "planned"])
+                list.hint = page.t("工单号、客户、合同或序列号", "number, client, contract or serial")
                 list.states(WorkOrder.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
                 try list.clientMenu(core, actor)
                 let sort = list.sort
@@ -72,6 +73,7 @@ extension ConsoleController {
                 let actor = try context.actor(core)
                 let page = Page(Bilingual(zh: "设备搬出申请", en: "Equipment removal requests"), request, context, core)
                 var list = ListQuery(request, path: "/web/removals", sorts: ["number", "date"])
+                list.hint = page.t("单号、客户、搬运人或序列号", "number, client, mover or serial")
                 list.states(RemovalRequest.Status.allCases.map { ($0.rawValue, page.status($0.rawValue).label) })
                 try list.clientMenu(core, actor)
                 let sort = list.sort

@@ -45,6 +45,7 @@ extension ConsoleController {
                 let emergencies = try core.passes.emergencies(by: actor)
                 var list = ListQuery(request, path: "/web/emergencies", sorts: ["id", "window"])
                 let sort = list.sort
+                list.hint = page.t("编号、客户、事由、人员或通行证号", "number, client, reason, person or pass")
                 list.states(["awaiting_review", "reviewed"].map { ($0, page.status($0).label) })
                 list.clients(Dictionary(emergencies.map { ($0.entry.clientId, $0.clientName) }, uniquingKeysWith: { a, _ in a }))
                 let found = list.apply(

@@ -28,6 +28,7 @@ struct ConsoleController: Sendable {
                 let page = Page(Bilingual(zh: "客户", en: "Clients"), request, context, core)
                 let clients = try core.registry.clients(by: actor)
                 var list = ListQuery(request, path: "/web/clients", sorts: ["id", "name"])
+                list.hint = page.t("名称、信用代码、编号或证件号后四位", "name, credit code, number or ID's last four")
                 let sort = list.sort
                 list.states(["active", "suspended", "terminated"].map { ($0, page.status($0).label) })
                 let found = list.apply(

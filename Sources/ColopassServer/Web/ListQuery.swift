@@ -23,6 +23,9 @@ struct ListQuery {
     private(set) var total = 0
     /// The core stopped counting at `total`: there are more.
     private(set) var totalIsAtLeast = false
+    /// What the search box finds, in the reader's language, where it is not a name, a number or
+    /// an ID's last four.
+    var hint: String?
 
     init(_ request: Request, path: String, sorts: [String]) {
         self.path = path
@@ -82,6 +85,7 @@ struct ListQuery {
 
     struct View {
         let q: String
+        let hint: String?
         let sort: String
         let hasStates: Bool
         let states: [Views.Option]
@@ -102,7 +106,7 @@ struct ListQuery {
         let pages = totalIsAtLeast ? max(counted, page) : counted
         let more = totalIsAtLeast || page < pages
         return View(
-            q: q, sort: sort, hasStates: !stateOptions.isEmpty,
+            q: q, hint: hint, sort: sort, hasStates: !stateOptions.isEmpty,
             states: stateOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == state) },
             hasClients: clientOptions.count > 1,
             clients: clientOptions.map { Views.Option(value: $0.0, label: $0.1, selected: $0.0 == client) },
