@@ -58,7 +58,8 @@ struct Page {
     func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, path: String)
         -> Response
     {
-        let html = Templates.library(language).render(PageModel(chrome: chrome(path: path), view: view), withTemplate: template) ?? ""
+        let model = TemplateValues.prepared(PageModel(chrome: chrome(path: path), view: view)) ?? [:]
+        let html = Templates.library(language).render(model, withTemplate: template) ?? ""
         return Self.html(html, status: status)
     }
 
