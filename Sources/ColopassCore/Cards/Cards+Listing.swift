@@ -84,17 +84,22 @@ extension Cards {
                 case .holder: "person.name, card.number"
                 case .validUntil: "card.valid_until, card.number"
                 }
-            let rows = try Row.fetchAll(
+            // Rows read in place from the statement (a cursor), whose column indexes GRDB keeps:
+            // a copied row looks each column name up anew.
+            var rows: [CardView] = []
+            rows.reserveCapacity(query.limit)
+            let cursor = try Row.fetchCursor(
                 db,
                 sql: "SELECT card.*, person.name AS holder_name, person.id_number AS holder_id, client.name AS client_name \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
                 arguments: StatementArguments(arguments + [query.limit, max(0, query.offset)]))
-            return CardListing(
-                rows: try rows.map { row in
-                    let card = try Card(row: row)
-                    return CardView(
+            while let row = try cursor.next() {
+                let card = try Card(row: row)
+                rows.append(
+                    CardView(
                         card: card, holderName: row["holder_name"], holderMaskedID: IDDocument.mask(row["holder_id"]),
-                        clientName: row["client_name"], status: card.statusLabel(at: now))
-                }, total: total)
+                        clientName: row["client_name"], status: card.statusLabel(at: now)))
+            }
+            return CardListing(rows: rows, total: total)
         }
     }
 }

@@ -85,6 +85,16 @@ extension Registry {
         }
     }
 
+    /// Clients by id and name only, for a list's filter menu: read on every page of a list, so it
+    /// decodes two columns, not whole records.
+    public func clientNames(limit: Int, by actor: Actor) throws -> [(id: Int64, name: String)] {
+        try read(actor, .viewRegistry) { db in
+            let own = actor.role == .clientUser ? " WHERE id = \(actor.clientId ?? -1)" : ""
+            return try Row.fetchCursor(db, sql: "SELECT id, name FROM client\(own) ORDER BY id LIMIT ?", arguments: [limit])
+                .map { (id: $0[0] as Int64, name: $0[1] as String) }.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     public func client(_ id: Int64, by actor: Actor) throws -> (client: Client, contacts: [ClientContact]) {
         try requireOwnClient(actor, id)
         return try read(actor, .viewRegistry) { db in

@@ -50,7 +50,7 @@ struct ListQuery {
 
     /// A client filter while the asker's clients fit a menu; beyond, the search finds them by name.
     mutating func clientMenu(_ core: Core, _ actor: Actor) throws {
-        let clients = try core.registry.clients(limit: Self.clientMenuLimit + 1, by: actor)
+        let clients = try core.registry.clientNames(limit: Self.clientMenuLimit + 1, by: actor)
         guard clients.count <= Self.clientMenuLimit else { return }
         self.clients(Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }

@@ -9,17 +9,18 @@ import Foundation
 enum TemplateValues {
     static func prepared(_ value: Any) -> Any? {
         switch value {
-        case is String, is Substring, is Bool, is Int, is Int64, is Int32, is UInt16, is Double:
+        case is String, is Bool, is Int, is Int64, is Int32, is UInt16, is Double, is Substring:
             return value
-        case let dictionary as [String: Any]:
-            return dictionary.compactMapValues(prepared)
-        case let array as [Any]:
-            return array.compactMap(prepared)
         default:
             break
         }
+        // The display style first: a failed cast to a collection type costs more than a Mirror.
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
+        case .dictionary:
+            return (value as? [String: Any])?.compactMapValues(prepared) ?? value
+        case .collection:
+            return (value as? [Any])?.compactMap(prepared) ?? value
         case .optional:
             return mirror.children.first.flatMap { prepared($0.value) }
         case .struct:
