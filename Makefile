@@ -17,7 +17,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug
 
-.PHONY: help deps build run test bench clean contract contract-strict
+.PHONY: help deps build run test bench clean contract
 
 help:
 	@echo "make run    install what is missing, build, start Colopass on $(HOST):$(PORT) with a demo site"
@@ -57,11 +57,6 @@ test: deps
 contract: deps
 	swift build
 	Tests/contract/schemathesis.sh
-
-# Every schemathesis check, schema-valid requests the server still refuses included.
-contract-strict: deps
-	swift build
-	CONTRACT_STRICT=1 Tests/contract/schemathesis.sh
 
 bench: deps
 	swift build -c release --product colopass-bench

@@ -8,10 +8,20 @@ enum Validate {
         guard trimmed.count <= max else {
             throw CoreError.invalid(field, zh: "不能超过 \(max) 个字符", en: "at most \(max) characters")
         }
-        guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+        guard !trimmed.unicodeScalars.contains(where: isControl) else {
             throw CoreError.invalid(field, zh: "含有控制字符", en: "contains control characters")
         }
         return trimmed
+    }
+
+    /// Unicode's control and format characters (Cc, Cf): what openapi.yaml's text pattern excludes.
+    /// Not Foundation's `CharacterSet.controlCharacters`, whose table on Linux also holds most of
+    /// plane 14, which Unicode leaves unassigned.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format: true
+        default: false
+        }
     }
 
     static func phone(_ text: String, field: String = "phone") throws -> String {
