@@ -16,13 +16,15 @@ extension Replica {
 
     /// A snapshot's entries, keys and rules, in the caller's transaction.
     static func store(_ snapshot: GateSnapshot, _ db: Database) throws {
+        // One statement for the page: the cache would hash its text again for every entry.
+        let insert = try insertStatement(db)
         for var entry in snapshot.entries {
             // A slip this gate let out stays spent whatever the snapshot says: one carried on a
             // file may have been made before the service heard of the slip's use.
             if entry.kind == .exitSlip, entry.state == .active, try Self.letOut(slip: entry.credentialId, db) {
                 entry.state = .used
             }
-            try Self.store(entry, db)
+            try Self.store(entry, insert)
         }
         for key in snapshot.keys {
             try db.execute(
@@ -114,21 +116,28 @@ extension Replica {
         "state": .state, "contractStatus": .contractStatus, "stoppedUnder": .stoppedUnder, "slipPurpose": .slipPurpose,
     ]
 
-    static func store(_ entry: GateEntry, _ db: Database) throws {
-        let statement = try db.cachedStatement(
+    static func store(_ entry: GateEntry, _ db: Database) throws { try store(entry, try insertStatement(db)) }
+
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (kind, credential_id, generation, state, holder_active, contract_status,
                     contract_starts_on, contract_ends_on, valid_from, valid_until, holder_name, company, masked_id, photo,
                     escort_required, details, stopped_under, slip_purpose)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+    }
+
+    static func store(_ entry: GateEntry, _ statement: Statement) throws {
         try statement.execute(arguments: [
             entry.kind.rawValue, entry.credentialId, entry.generation, entry.raw("state", entry.state), entry.holderActive,
             entry.raw("contractStatus", entry.contractStatus), entry.contractStartsOn?.description, entry.contractEndsOn?.description,
             entry.validFrom.timeIntervalSince1970, entry.validUntil.timeIntervalSince1970, entry.holderName,
             entry.company, entry.maskedID, entry.photo, entry.escortRequired,
-            entry.details.map { $0.utf8.contains(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }
-                .joined(separator: "\n"),
+            entry.details.count == 1 && !entry.details[0].utf8.contains(0x0A)
+                ? entry.details[0]
+                : entry.details.map { $0.utf8.contains(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }
+                    .joined(separator: "\n"),
             entry.raw("stoppedUnder", entry.stoppedUnder), entry.raw("slipPurpose", entry.slipPurpose),
         ])
     }
