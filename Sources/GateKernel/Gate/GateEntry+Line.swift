@@ -89,9 +89,14 @@ private struct LineWriter {
 
     mutating func text(_ value: String?) {
         separate()
-        guard let value else {
+        guard var value else {
             out.append(92)
             out.append(UInt8(ascii: "N"))
+            return
+        }
+        // Most text has nothing to escape: its bytes are copied at once.
+        if !value.withUTF8({ $0.contains(where: Self.escaped) }) {
+            out.append(contentsOf: value.utf8)
             return
         }
         for byte in value.utf8 {
@@ -102,6 +107,13 @@ private struct LineWriter {
             case 0x0D: out.append(92); out.append(UInt8(ascii: "r"))
             default: out.append(byte)
             }
+        }
+    }
+
+    static func escaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 92, 0x09, 0x0A, 0x0D: true
+        default: false
         }
     }
 }
@@ -168,9 +180,10 @@ private struct LineReader {
 
     /// An optional day: nil if malformed, `.some(nil)` if absent.
     mutating func day() -> Day?? {
-        guard let text = text() else { return nil }
-        guard let text else { return .some(nil) }
-        return Day(text).map { .some($0) }
+        guard let range = field() else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: b[range])
+        if bytes.count == 2, bytes[0] == 92, bytes[1] == UInt8(ascii: "N") { return .some(nil) }
+        return Day(utf8: bytes).map { .some($0) }
     }
 
     /// Text, unescaped: nil if malformed, `.some(nil)` if absent (`\N`).
