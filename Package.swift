@@ -59,7 +59,11 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/templates")]),
         .target(
             name: "GateCheck",
-            dependencies: ["GateKernel", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "GateKernel", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own binding calls: a first sync binds 18 values for each of its entries.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "colopass",
             dependencies: [

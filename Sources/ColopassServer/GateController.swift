@@ -16,16 +16,22 @@ struct GateController: Sendable {
             APIRoute(.get, "/api/gate/snapshot", .gate, .operateGate) { request, context in
                 let since = try Input.queryInt("since", request) ?? 0
                 let actor = try context.actor(core)
+                let lines = try Self.inLines(Input.query("format", request))
                 // Without `limit`, the whole snapshot in one piece, as gates before paging ask.
                 guard let limit = try Input.queryInt("limit", request, atLeast: 1) else {
                     return try Reply.json(try core.gate.gateSnapshot(since: since, by: actor))
                 }
                 let wait = min(try Input.queryInt("wait", request) ?? 0, Self.longestWait)
+                let through = try Input.queryInt("through", request)
+                let after = try Self.position(Input.query("after", request))
                 if wait > 0 { try await waitForChange(after: since, seconds: wait, actor) }
+                if lines {
+                    let page = try core.gate.gateSnapshotPageLines(
+                        since: since, through: through, after: after, limit: Int(limit), by: actor)
+                    return Reply.bytes(try page.wire(), type: SignedLines.mediaType)
+                }
                 return try Reply.json(
-                    try core.gate.gateSnapshotPage(
-                        since: since, through: try Input.queryInt("through", request),
-                        after: try Self.position(Input.query("after", request)), limit: Int(limit), by: actor))
+                    try core.gate.gateSnapshotPage(since: since, through: through, after: after, limit: Int(limit), by: actor))
             },
             APIRoute(.get, "/api/gate-alerts", .signedIn, .viewOccupancy) { request, context in
                 try Reply.json(
@@ -68,6 +74,16 @@ struct GateController: Sendable {
     /// How often a waiting request looks at the change log: a revocation reaches a connected gate
     /// within this and one page's round trip.
     static let lookEvery: Duration = .milliseconds(100)
+
+    /// `format=lines`: a page in lines (`SignedLines`); `json` or none: in JSON. A snapshot in one
+    /// piece (no `limit`) is JSON either way.
+    static func inLines(_ text: String?) throws -> Bool {
+        switch text {
+        case nil, "json": false
+        case "lines": true
+        default: throw CoreError.invalid("format", zh: "应为 json 或 lines", en: "json or lines")
+        }
+    }
 
     /// `after=1:42`: kind, then credential id.
     static func position(_ text: String?) throws -> GateSnapshot.Position? {

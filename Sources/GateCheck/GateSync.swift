@@ -10,7 +10,26 @@ public protocol GateSource {
     func snapshotPage(
         since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
     ) throws -> SignedSnapshot
+    /// The same page as the source sends it best: `HTTPSource` asks for lines (`SignedLines`);
+    /// by default, `snapshotPage`'s JSON.
+    func signedPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedPage
     func photo(_ sha: String) throws -> [UInt8]?
+}
+
+extension GateSource {
+    public func signedPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedPage {
+        .json(try snapshotPage(since: since, through: through, after: after, limit: limit, wait: wait))
+    }
+}
+
+/// A page of a snapshot as it came: in JSON (files, sources without lines) or in lines.
+public enum SignedPage: Sendable {
+    case json(SignedSnapshot)
+    case lines(SignedLines)
 }
 
 public struct PullReport: Sendable {
@@ -65,7 +84,7 @@ public enum GateSync {
         var after = progress?.next
         var fetched = Prefetch { [through, after] in
             try open(
-                try source.snapshotPage(
+                try source.signedPage(
                     since: cursor, through: through, after: after, limit: pageLimit, wait: progress == nil ? wait : 0),
                 for: replica)
         }
@@ -80,7 +99,7 @@ public enum GateSync {
             if let next = page.next {
                 fetched = Prefetch { [pageCursor = page.cursor] in
                     try open(
-                        try source.snapshotPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0),
+                        try source.signedPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0),
                         for: replica)
                 }
             }
@@ -98,11 +117,19 @@ public enum GateSync {
 
     /// A signed snapshot or page checked against the gate's trusted keys and site.
     static func open(_ signed: SignedSnapshot, for replica: Replica) throws -> GateSnapshot {
+        try open(.json(signed), for: replica)
+    }
+
+    static func open(_ signed: SignedPage, for replica: Replica) throws -> GateSnapshot {
         let trusted = try replica.trustedKeys()
         guard !trusted.isEmpty else {
             throw SnapshotRejected(reason: "no trusted site keys: run `gate-check init` first")
         }
-        let snapshot = try SnapshotReader.open(signed, trusting: trusted)
+        let snapshot =
+            switch signed {
+            case .json(let signed): try SnapshotReader.open(signed, trusting: trusted)
+            case .lines(let signed): try signed.open(trusting: trusted)
+            }
         if let pinned = try replica.state().rules?.site, pinned != snapshot.rules.site {
             throw SnapshotRejected(reason: "snapshot is for site \(snapshot.rules.site), this gate serves \(pinned)")
         }

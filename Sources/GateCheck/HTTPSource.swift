@@ -34,11 +34,28 @@ public struct HTTPSource: GateSource {
     public func snapshotPage(
         since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
     ) throws -> SignedSnapshot {
+        let query = Self.pageQuery(since: since, through: through, after: after, limit: limit, wait: wait)
+        return try SnapshotReader.signed(Array(try send("GET", "/api/gate/snapshot?" + query, timeout: timeout + wait)))
+    }
+
+    /// The page in lines; a service that sends JSON anyway (one from before lines) is read as JSON.
+    public func signedPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedPage {
+        let query = Self.pageQuery(since: since, through: through, after: after, limit: limit, wait: wait)
+        let bytes = Array(try send("GET", "/api/gate/snapshot?" + query + "&format=lines", timeout: timeout + wait))
+        if bytes.first == UInt8(ascii: "{") { return .json(try SnapshotReader.signed(bytes)) }
+        return .lines(try SignedLines(wire: bytes))
+    }
+
+    static func pageQuery(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) -> String {
         var query = "since=\(since)&limit=\(limit)"
         if let through { query += "&through=\(through)" }
         if let after { query += "&after=\(after.kind.rawValue):\(after.credentialId)" }
         if wait > 0 { query += "&wait=\(Int(wait))" }
-        return try SnapshotReader.signed(Array(try send("GET", "/api/gate/snapshot?" + query, timeout: timeout + wait)))
+        return query
     }
 
     public func photo(_ sha: String) throws -> [UInt8]? {

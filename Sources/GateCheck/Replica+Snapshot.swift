@@ -1,6 +1,7 @@
 import GateKernel
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension Replica {
     /// Applies a verified snapshot in one transaction: entries, keys, rules, cursor and age move
@@ -16,13 +17,15 @@ extension Replica {
 
     /// A snapshot's entries, keys and rules, in the caller's transaction.
     static func store(_ snapshot: GateSnapshot, _ db: Database) throws {
+        // One statement for the page: the cache would hash its text again for every entry.
+        let insert = try insertStatement(db)
         for var entry in snapshot.entries {
             // A slip this gate let out stays spent whatever the snapshot says: one carried on a
             // file may have been made before the service heard of the slip's use.
             if entry.kind == .exitSlip, entry.state == .active, try Self.letOut(slip: entry.credentialId, db) {
                 entry.state = .used
             }
-            try Self.store(entry, db)
+            try Self.store(entry, insert)
         }
         for key in snapshot.keys {
             try db.execute(
@@ -114,24 +117,85 @@ extension Replica {
         "state": .state, "contractStatus": .contractStatus, "stoppedUnder": .stoppedUnder, "slipPurpose": .slipPurpose,
     ]
 
-    static func store(_ entry: GateEntry, _ db: Database) throws {
-        let statement = try db.cachedStatement(
+    static func store(_ entry: GateEntry, _ db: Database) throws { try store(entry, try insertStatement(db)) }
+
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (kind, credential_id, generation, state, holder_active, contract_status,
                     contract_starts_on, contract_ends_on, valid_from, valid_until, holder_name, company, masked_id, photo,
                     escort_required, details, stopped_under, slip_purpose)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        try statement.execute(arguments: [
-            entry.kind.rawValue, entry.credentialId, entry.generation, entry.raw("state", entry.state), entry.holderActive,
-            entry.raw("contractStatus", entry.contractStatus), entry.contractStartsOn?.description, entry.contractEndsOn?.description,
-            entry.validFrom.timeIntervalSince1970, entry.validUntil.timeIntervalSince1970, entry.holderName,
-            entry.company, entry.maskedID, entry.photo, entry.escortRequired,
-            entry.details.map { $0.utf8.contains(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }
-                .joined(separator: "\n"),
-            entry.raw("stoppedUnder", entry.stoppedUnder), entry.raw("slipPurpose", entry.slipPurpose),
-        ])
     }
+
+    /// The entry's eighteen values bound straight to SQLite: through `StatementArguments` each
+    /// was boxed as an existential and converted, a large part of each insert in a profile of a
+    /// first sync. The statement runs in the caller's transaction, like any other.
+    static func store(_ entry: GateEntry, _ statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var index: Int32 = 0
+        func integer(_ value: Int64) {
+            index += 1
+            sqlite3_bind_int64(handle, index, value)
+        }
+        func real(_ value: Double) {
+            index += 1
+            sqlite3_bind_double(handle, index, value)
+        }
+        func text(_ value: String?) {
+            index += 1
+            guard var value else {
+                sqlite3_bind_null(handle, index)
+                return
+            }
+            value.withUTF8 { bytes in
+                // An empty buffer may have no address, and a null address binds NULL.
+                if let base = bytes.baseAddress {
+                    base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+                    }
+                } else {
+                    _ = sqlite3_bind_text(handle, index, "", 0, transient)
+                }
+            }
+        }
+        integer(Int64(entry.kind.rawValue))
+        integer(Int64(entry.credentialId))
+        integer(Int64(entry.generation))
+        text(entry.raw("state", entry.state))
+        integer(entry.holderActive ? 1 : 0)
+        text(entry.raw("contractStatus", entry.contractStatus))
+        text(entry.contractStartsOn?.description)
+        text(entry.contractEndsOn?.description)
+        real(entry.validFrom.timeIntervalSince1970)
+        real(entry.validUntil.timeIntervalSince1970)
+        text(entry.holderName)
+        text(entry.company)
+        text(entry.maskedID)
+        text(entry.photo)
+        integer(entry.escortRequired ? 1 : 0)
+        text(
+            entry.details.count == 1 && !entry.details[0].utf8.contains(0x0A)
+                ? entry.details[0]
+                : entry.details.map { $0.utf8.contains(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }
+                    .joined(separator: "\n"))
+        text(entry.raw("stoppedUnder", entry.stoppedUnder))
+        text(entry.raw("slipPurpose", entry.slipPurpose))
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let message = sqlite3_db_handle(handle).flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// SQLite copies the text it is given before the call returns.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     public func entryCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") ?? 0 }

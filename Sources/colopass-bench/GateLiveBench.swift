@@ -39,12 +39,11 @@ enum GateLiveBench {
             var through: Int64?
             var after: GateSnapshot.Position?
             repeat {
-                var path = "/api/gate/snapshot?since=0&limit=\(GateExchange.snapshotPageLimit)"
+                var path = "/api/gate/snapshot?since=0&limit=\(GateExchange.snapshotPageLimit)&format=lines"
                 if let through { path += "&through=\(through)" }
                 if let after { path += "&after=\(after.kind.rawValue):\(after.credentialId)" }
                 let reply = try LoopbackHTTP.get(port: server.port, path: path, token: site.gateToken)
-                let signed = try JSONCoding.decoder.decode(SignedSnapshot.self, from: Data(reply.body))
-                let page = try SignedSnapshot.decoder().decode(PageEnd.self, from: Data(signed.body.utf8))
+                let page = try pageEnd(Array(reply.body))
                 through = page.cursor
                 after = page.next
                 pages += 1
@@ -127,6 +126,16 @@ enum GateLiveBench {
     struct PageEnd: Decodable {
         var cursor: Int64
         var next: GateSnapshot.Position?
+    }
+
+    /// The end of a page as sent, in lines (its body's first line) or in JSON (the envelope's body).
+    static func pageEnd(_ wire: [UInt8]) throws -> PageEnd {
+        if wire.first == UInt8(ascii: "{") {
+            let signed = try JSONCoding.decoder.decode(SignedSnapshot.self, from: Data(wire))
+            return try SignedSnapshot.decoder().decode(PageEnd.self, from: Data(signed.body.utf8))
+        }
+        let body = try SignedLines(wire: wire).body
+        return try SignedSnapshot.decoder().decode(PageEnd.self, from: Data(body.prefix { $0 != 0x0A }))
     }
 
     /// Runs the real gate-check under /usr/bin/time: wall milliseconds and peak resident KiB.

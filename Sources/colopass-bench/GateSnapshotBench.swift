@@ -4,7 +4,7 @@ import GateCheck
 
 /// The service's side of a gate's first sync, in this process and without HTTP: every page of the
 /// full snapshot of the server benchmark's site built, encoded and signed, as `GET
-/// /api/gate/snapshot?limit=5000` does. What `gate-live` measures through the network and the
+/// /api/gate/snapshot?limit=5000&format=lines` does (and, for reference, in JSON). What `gate-live` measures through the network and the
 /// gate, less both; run under `perf record` to see where a page's time goes.
 enum GateSnapshotBench {
     static func run() throws {
@@ -15,42 +15,53 @@ enum GateSnapshotBench {
         let site = try ServerBenchSeed.make(directory: directory)
         let guardActor = try site.core.accounts.actor(named: "baoan")
         for round in 1...3 {
-            var pages = 0
-            var bytes = 0
-            var building = 0.0
-            let milliseconds = try Measure.milliseconds {
-                var through: Int64?
-                var after: GateSnapshot.Position?
-                repeat {
-                    var signed: SignedSnapshot!
-                    building += try Measure.milliseconds {
-                        signed = try site.core.gate.gateSnapshotPage(
-                            since: 0, through: through, after: after, limit: GateExchange.snapshotPageLimit, by: guardActor)
-                    }
-                    let page = try SignedSnapshot.decoder().decode(GateLiveBench.PageEnd.self, from: Data(signed.body.utf8))
-                    through = page.cursor
-                    after = page.next
-                    pages += 1
-                    bytes += signed.body.utf8.count
-                } while after != nil
+            for lines in [true, false] {
+                var pages = 0
+                var bytes = 0
+                var building = 0.0
+                let milliseconds = try Measure.milliseconds {
+                    var through: Int64?
+                    var after: GateSnapshot.Position?
+                    repeat {
+                        var body: [UInt8] = []
+                        building += try Measure.milliseconds {
+                            body =
+                                lines
+                                ? try site.core.gate.gateSnapshotPageLines(
+                                    since: 0, through: through, after: after, limit: GateExchange.snapshotPageLimit, by: guardActor
+                                ).wire()
+                                : Array(
+                                    try JSONCoding.encoder.encode(
+                                        try site.core.gate.gateSnapshotPage(
+                                            since: 0, through: through, after: after, limit: GateExchange.snapshotPageLimit,
+                                            by: guardActor)))
+                        }
+                        let page = try GateLiveBench.pageEnd(body)
+                        through = page.cursor
+                        after = page.next
+                        pages += 1
+                        bytes += body.count
+                    } while after != nil
+                }
+                print("round \(round), \(lines ? "lines" : "JSON (reference)"): \(pages) pages (\(Measure.format(Double(bytes) / 1_048_576, 1)) MiB on the wire): \(Measure.format(building / 1000, 2)) s building them (\(Measure.format(milliseconds / 1000, 2)) s with reading each page's end)")
             }
             if round == 3 { try gateSide(site, guardActor, directory) }
-            print("round \(round): \(pages) pages (\(Measure.format(Double(bytes) / 1_048_576, 1)) MiB of page bodies): \(Measure.format(building / 1000, 2)) s building them (\(Measure.format(milliseconds / 1000, 2)) s with reading each page's end)")
         }
     }
 
-    /// The gate's side of the same pages, in this process: the wire JSON read, each page's
-    /// signature checked and body decoded, and the page applied to a replica (FULL sync), each
-    /// timed on its own.
+    /// The gate's side of the same pages in lines, in this process: the wire read, each page's
+    /// signature checked and body read, and the page applied to a replica (FULL sync), each timed
+    /// on its own.
     static func gateSide(_ site: ServerBenchSeed.Site, _ actor: Actor, _ directory: String) throws {
-        var wire: [Data] = []
+        var wire: [[UInt8]] = []
         var through: Int64?
         var after: GateSnapshot.Position?
         repeat {
-            let signed = try site.core.gate.gateSnapshotPage(
-                since: 0, through: through, after: after, limit: GateExchange.snapshotPageLimit, by: actor)
-            wire.append(try JSONCoding.encoder.encode(signed))
-            let page = try SignedSnapshot.decoder().decode(GateLiveBench.PageEnd.self, from: Data(signed.body.utf8))
+            wire.append(
+                try site.core.gate.gateSnapshotPageLines(
+                    since: 0, through: through, after: after, limit: GateExchange.snapshotPageLimit, by: actor
+                ).wire())
+            let page = try GateLiveBench.pageEnd(wire.last!)
             through = page.cursor
             after = page.next
         } while after != nil
@@ -59,12 +70,12 @@ enum GateSnapshotBench {
         let trusted = try replica.trustedKeys()
         var read = 0.0, opened = 0.0, applied = 0.0
         for bytes in wire {
-            var signed: SignedSnapshot!
+            var signed: SignedLines!
             var page: GateSnapshot!
-            read += try Measure.milliseconds { signed = try SnapshotReader.signed(Array(bytes)) }
-            opened += try Measure.milliseconds { page = try SnapshotReader.open(signed, trusting: trusted) }
+            read += try Measure.milliseconds { signed = try SignedLines(wire: bytes) }
+            opened += try Measure.milliseconds { page = try signed.open(trusting: trusted) }
             applied += try Measure.milliseconds { try replica.applyPage(page, receivedAt: Date()) }
         }
-        print("gate side of the same \(wire.count) pages, in process: wire JSON read \(Measure.format(read / 1000, 2)) s, signature checked and body decoded \(Measure.format(opened / 1000, 2)) s, applied (FULL sync) \(Measure.format(applied / 1000, 2)) s; \(try replica.entryCount()) entries")
+        print("gate side of the same \(wire.count) pages in lines, in process: wire read \(Measure.format(read / 1000, 2)) s, signature checked and body read \(Measure.format(opened / 1000, 2)) s, applied (FULL sync) \(Measure.format(applied / 1000, 2)) s; \(try replica.entryCount()) entries")
     }
 }

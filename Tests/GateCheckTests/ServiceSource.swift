@@ -19,6 +19,13 @@ struct ServiceSource: GateSource {
         try core.gate.gateSnapshotPage(since: since, through: through, after: after, limit: limit, by: actor)
     }
 
+    /// In lines, as `HTTPSource` asks for them (the sources wrapping this one read JSON).
+    func signedPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, wait: TimeInterval
+    ) throws -> SignedPage {
+        .lines(try core.gate.gateSnapshotPageLines(since: since, through: through, after: after, limit: limit, by: actor))
+    }
+
     func photo(_ sha: String) throws -> [UInt8]? {
         do {
             return try core.gate.gatePhoto(sha256: sha, by: actor)

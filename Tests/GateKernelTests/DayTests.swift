@@ -14,6 +14,15 @@ struct DayTests {
         #expect(Day("2026-13-01") == nil)
         #expect(Day("2026-1-01") == nil)
         #expect(Day("") == nil)
+        // ASCII digits only, in their places: no sign, no other digits, nothing around
+        #expect(Day("+202-01-01") == nil)
+        #expect(Day("2026-+1-01") == nil)
+        #expect(Day("2026-01-0１") == nil)
+        #expect(Day(" 2026-01-01") == nil)
+        #expect(Day("2026/01/01") == nil)
+        #expect(Day("0042-03-04")?.description == "0042-03-04")
+        #expect(Day("9999-12-31")?.description == "9999-12-31")
+        #expect(Day("0000-01-01") == nil)
     }
 
     @Test func dayOfAnInstantDependsOnTheSiteTimeZone() {

@@ -25,8 +25,9 @@ struct CardAtDoor {
         number = card.number
         generation = card.generation
         status = card.status
-        validFrom = card.validFrom
-        validUntil = card.validUntil
+        // To the millisecond, as the joined read below gives them (and the database stores them).
+        validFrom = Self.toMillisecond(card.validFrom)
+        validUntil = Self.toMillisecond(card.validUntil)
         stopClause = card.stopClause
         holderActive = person.status == .active
         holderName = person.name
@@ -38,12 +39,28 @@ struct CardAtDoor {
         contractEndsOn = contract.endsOn
     }
 
-    /// The join's columns, read by position in the order of `columns`.
+    /// The join's columns, read by position in the order of `columns`. The card's window is read
+    /// as milliseconds since 1970, converted by SQLite: GRDB reads a stored date through
+    /// Foundation's calendar, which cost more than the rest of the row.
     static let columns = """
-        card.id, card.number, card.generation, card.status, card.valid_from, card.valid_until, card.stop_clause,
+        card.id, card.number, card.generation, card.status, \(milliseconds("card.valid_from")),
+        \(milliseconds("card.valid_until")), card.stop_clause,
         person.status, person.name, person.id_number, person.photo, client.name,
         contract.status, contract.starts_on, contract.ends_on
         """
+
+    static func toMillisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    /// A date column as whole milliseconds since 1970, however GRDB stored it: text
+    /// (`YYYY-MM-DD HH:MM:SS.SSS`, UTC) or a number of seconds; NULL if it is neither.
+    static func milliseconds(_ column: String) -> String {
+        """
+        CASE typeof(\(column)) WHEN 'text' THEN CAST(ROUND((julianday(\(column)) - 2440587.5) * 86400000) AS INTEGER)
+        WHEN 'integer' THEN \(column) * 1000 WHEN 'real' THEN CAST(ROUND(\(column) * 1000) AS INTEGER) END
+        """
+    }
 
     /// The card, holder, client and contract of each row: the same tables `Card`, `Person`,
     /// `Client` and `Contract` read, joined in one statement.
@@ -71,8 +88,14 @@ struct CardAtDoor {
         number = row[1]
         generation = row[2]
         status = try raw(3, "card.status")
-        validFrom = row[4]
-        validUntil = row[5]
+        func instant(_ index: Int, _ name: String) throws -> Date {
+            guard let milliseconds: Int64 = row[index] else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(name): not a date"))
+            }
+            return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        }
+        validFrom = try instant(4, "card.valid_from")
+        validUntil = try instant(5, "card.valid_until")
         stopClause = try (row[6] as String?).map { _ in try raw(6, "card.stop_clause") }
         holderActive = try raw(7, "person.status") as Person.Status == .active
         holderName = row[8]

@@ -13,6 +13,22 @@ extension GateExchange {
     public func gateSnapshotPage(
         since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, by actor: Actor
     ) throws -> SignedSnapshot {
+        let (snapshot, signers) = try snapshotPage(since: since, through: through, after: after, limit: limit, by: actor)
+        return try SignedSnapshot(snapshot, signedBy: signers)
+    }
+
+    /// The same page in lines (`SignedLines`): what `gate-check` asks for, a third of the bytes
+    /// of JSON and read without a JSON parser.
+    public func gateSnapshotPageLines(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, by actor: Actor
+    ) throws -> SignedLines {
+        let (snapshot, signers) = try snapshotPage(since: since, through: through, after: after, limit: limit, by: actor)
+        return try SignedLines(snapshot, signedBy: signers)
+    }
+
+    private func snapshotPage(
+        since: Int64, through: Int64?, after: GateSnapshot.Position?, limit: Int, by actor: Actor
+    ) throws -> (GateSnapshot, [(Int64, Ed25519PrivateKey)]) {
         try authorize(actor, .operateGate)
         let limit = max(1, min(limit, Self.snapshotPageLimit))
         let now = clock.now()
@@ -33,7 +49,7 @@ extension GateExchange {
             if snapshot.next == nil { snapshot.auditCheckpoint = try AuditTrail.newestStoredCheckpoint(db) }
             return (snapshot, try keyring.heldKeys(signing.map(\.id)))
         }
-        return try SignedSnapshot(snapshot, signedBy: signers)
+        return (snapshot, signers)
     }
 
     /// The newest change's number: a gate holding it has nothing to fetch.

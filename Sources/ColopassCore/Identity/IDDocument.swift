@@ -74,7 +74,14 @@ public struct IDDocument: Sendable, Hashable, Codable {
     public var masked: String { Self.mask(number) }
 
     public static func mask(_ number: String) -> String {
-        String(repeating: "*", count: max(0, number.count - 4)) + number.suffix(4)
+        // ID numbers are ASCII, where a character is a byte (but for CR LF): counted without
+        // walking graphemes, as a gate's first snapshot masks every holder's number.
+        let bytes = Array(number.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let shown = max(0, bytes.count - 4)
+            return String(decoding: Array(repeating: UInt8(ascii: "*"), count: shown) + bytes[shown...], as: UTF8.self)
+        }
+        return String(repeating: "*", count: max(0, number.count - 4)) + number.suffix(4)
     }
 
     private enum CodingKeys: String, CodingKey {

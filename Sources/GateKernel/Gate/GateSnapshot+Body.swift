@@ -66,7 +66,7 @@ extension GateEntry {
 }
 
 /// The few pieces of JSON an entry needs.
-private struct EntryJSON {
+struct EntryJSON {
     var out: [UInt8]
     var first = true
 
@@ -119,6 +119,7 @@ private struct EntryJSON {
     }
 
     /// `.millisecondsSince1970`: the milliseconds as a number, whole ones without a fraction.
+    /// Pages in lines write the same text (`GateEntry.writeLine`).
     static func milliseconds(_ date: Date) -> String {
         let value = date.timeIntervalSince1970 * 1000
         if value.rounded() == value, abs(value) < 9e15 { return String(Int64(value)) }
