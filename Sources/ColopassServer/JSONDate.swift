@@ -1,3 +1,4 @@
+import ColopassCore
 import Foundation
 
 /// The wire's dates (`Milliseconds.wireText`: ISO 8601, UTC, rounded to the millisecond) without
@@ -9,7 +10,8 @@ enum JSONDate {
         let milliseconds = total - seconds * 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
-        let (year, month, day) = civil(days)
+        let civil = CivilTime.civil(days: Int(days))
+        let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         var out = [UInt8]()
         out.reserveCapacity(24)
         func digits(_ value: Int64, _ count: Int) {
@@ -37,19 +39,5 @@ enum JSONDate {
         digits(Int64(milliseconds), 3)
         out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's
-    /// `civil_from_days`).
-    private static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

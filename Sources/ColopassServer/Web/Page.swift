@@ -123,56 +123,57 @@ struct Link {
     let label: String
 }
 
-/// The console's menu: each role sees the places where it has work.
+/// The console's menu: each role sees the places where it has work, in its own order; a place is
+/// shown only to whom its permission allows.
 enum Navigation {
+    private struct Place {
+        let path: String
+        let label: Bilingual
+        /// Who may open it; nil for every signed-in account.
+        let permission: Permission?
+    }
+
+    /// Every place of the operators' console, once, in the desk's order.
+    private static let places: [Place] = [
+        Place(path: "/web/", label: Bilingual(zh: "首页", en: "Home"), permission: nil),
+        Place(path: "/web/clients", label: Bilingual(zh: "客户", en: "Clients"), permission: .viewRegistry),
+        Place(path: "/web/cards", label: Bilingual(zh: "出入证", en: "Cards"), permission: .viewRegistry),
+        Place(path: "/web/visits", label: Bilingual(zh: "临时进入", en: "Temporary entry"), permission: .viewRegistry),
+        Place(path: "/web/emergencies", label: Bilingual(zh: "紧急进入", en: "Emergencies"), permission: .viewRegistry),
+        Place(path: "/web/work-orders", label: Bilingual(zh: "工单", en: "Work orders"), permission: .viewRegistry),
+        Place(path: "/web/removals", label: Bilingual(zh: "搬出", en: "Removals"), permission: .viewRegistry),
+        Place(path: "/web/addresses", label: Bilingual(zh: "IP 与端口", en: "IPs and ports"), permission: .viewRegistry),
+        Place(path: "/web/desk", label: Bilingual(zh: "客服台", en: "Service desk"), permission: .handleTicket),
+        Place(path: "/web/reports/service", label: Bilingual(zh: "服务报告", en: "Service reports"), permission: .viewServiceReports),
+        Place(path: "/web/inside", label: Bilingual(zh: "在场人员", en: "Inside"), permission: .viewOccupancy),
+        Place(path: "/web/gate-alerts", label: Bilingual(zh: "门禁警报", en: "Door alerts"), permission: .viewOccupancy),
+        Place(path: "/web/visitor-log", label: Bilingual(zh: "访客登记", en: "Visitor log"), permission: .viewVisitorLog),
+        Place(path: "/web/audit", label: Bilingual(zh: "审计", en: "Audit"), permission: .viewAudit),
+        Place(path: "/web/accounts", label: Bilingual(zh: "账户", en: "Accounts"), permission: .manageAccounts),
+        Place(path: "/web/password", label: Bilingual(zh: "修改密码", en: "Password"), permission: nil),
+    ]
+
+    /// The door's work first: who is inside, what the gates raised, who is expected and what may
+    /// leave; the registry only to look a card up.
+    private static let guardOrder = [
+        "/web/inside", "/web/gate-alerts", "/web/visitor-log", "/web/visits", "/web/emergencies", "/web/removals",
+        "/web/cards", "/web/password",
+    ]
+
+    private static let portal: [(String, Bilingual)] = [
+        ("/web/portal", Bilingual(zh: "本客户", en: "My company")),
+        ("/web/portal/roster", Bilingual(zh: "人员与出入证", en: "People and cards")),
+        ("/web/portal/visit", Bilingual(zh: "临时进入申请", en: "Temporary entry")),
+        ("/web/portal/removal", Bilingual(zh: "设备搬出", en: "Removals")),
+        ("/web/portal/access-log", Bilingual(zh: "出入记录", en: "Access log")),
+        ("/web/portal/tickets", Bilingual(zh: "服务工单", en: "Service tickets")),
+        ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
+    ]
+
     static func links(for actor: Actor) -> [(String, Bilingual)] {
-        if actor.role == .clientUser {
-            return [
-                ("/web/portal", Bilingual(zh: "本客户", en: "My company")),
-                ("/web/portal/roster", Bilingual(zh: "人员与出入证", en: "People and cards")),
-                ("/web/portal/visit", Bilingual(zh: "临时进入申请", en: "Temporary entry")),
-                ("/web/portal/removal", Bilingual(zh: "设备搬出", en: "Removals")),
-                ("/web/portal/access-log", Bilingual(zh: "出入记录", en: "Access log")),
-                ("/web/portal/tickets", Bilingual(zh: "服务工单", en: "Service tickets")),
-                ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
-            ]
-        }
-        if actor.role == .guard {
-            // The door's work first: who is inside, what the gates raised, who is expected and
-            // what may leave; the registry only to look a card up.
-            return [
-                ("/web/inside", Bilingual(zh: "在场人员", en: "Inside")),
-                ("/web/gate-alerts", Bilingual(zh: "门禁警报", en: "Door alerts")),
-                ("/web/visitor-log", Bilingual(zh: "访客登记", en: "Visitor log")),
-                ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
-                ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
-                ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
-                ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
-                ("/web/password", Bilingual(zh: "修改密码", en: "Password")),
-            ].filter { link in link.0 != "/web/visitor-log" || actor.may(.viewVisitorLog) }
-        }
-        var links: [(String, Bilingual)] = [
-            ("/web/", Bilingual(zh: "首页", en: "Home")), ("/web/clients", Bilingual(zh: "客户", en: "Clients")),
-            ("/web/cards", Bilingual(zh: "出入证", en: "Cards")),
-            ("/web/visits", Bilingual(zh: "临时进入", en: "Temporary entry")),
-            ("/web/emergencies", Bilingual(zh: "紧急进入", en: "Emergencies")),
-            ("/web/work-orders", Bilingual(zh: "工单", en: "Work orders")),
-            ("/web/removals", Bilingual(zh: "搬出", en: "Removals")),
-            ("/web/addresses", Bilingual(zh: "IP 与端口", en: "IPs and ports")),
-        ]
-        if actor.may(.handleTicket) { links.append(("/web/desk", Bilingual(zh: "客服台", en: "Service desk"))) }
-        if actor.may(.viewServiceReports) {
-            links.append(("/web/reports/service", Bilingual(zh: "服务报告", en: "Service reports")))
-        }
-        if actor.may(.viewOccupancy) {
-            links.append(("/web/inside", Bilingual(zh: "在场人员", en: "Inside")))
-            links.append(("/web/gate-alerts", Bilingual(zh: "门禁警报", en: "Door alerts")))
-        }
-        if actor.may(.viewVisitorLog) { links.append(("/web/visitor-log", Bilingual(zh: "访客登记", en: "Visitor log"))) }
-        if actor.may(.viewAudit) { links.append(("/web/audit", Bilingual(zh: "审计", en: "Audit"))) }
-        if actor.may(.manageAccounts) { links.append(("/web/accounts", Bilingual(zh: "账户", en: "Accounts"))) }
-        links.append(("/web/password", Bilingual(zh: "修改密码", en: "Password")))
-        return links
+        if actor.role == .clientUser { return portal }
+        let ordered = actor.role == .guard ? guardOrder.compactMap { path in places.first { $0.path == path } } : places
+        return ordered.filter { $0.permission.map(actor.may) ?? true }.map { ($0.path, $0.label) }
     }
 }
 
