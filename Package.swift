@@ -81,9 +81,12 @@ let package = Package(
         .executableTarget(
             name: "colopass-bench",
             dependencies: ["ColopassCore", "GateCheck", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Starting child processes in tests without Foundation's `Process.run()` (see ChildProcess).
+        .target(name: "CSpawn", path: "Tests/Support/CSpawn"),
+        .target(name: "TestProcesses", dependencies: ["CSpawn"], path: "Tests/Support/TestProcesses"),
         .testTarget(
             name: "ColopassCoreTests",
-            dependencies: ["ColopassCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ColopassCore", "TestProcesses", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GateKernelTests",
@@ -91,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "ColopassServerTests",
             dependencies: [
-                "ColopassServer", "ColopassCore",
+                "ColopassServer", "ColopassCore", "TestProcesses",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // Already a dependency (the policy loader's): parses openapi.yaml in the route test.
                 .product(name: "Yams", package: "Yams"),
@@ -104,7 +107,7 @@ let package = Package(
                 "GateCheck", "GateKernel", "ColopassCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ColopassCore"]),
+            dependencies: ["ColopassCore", "TestProcesses"]),
     ],
     swiftLanguageModes: [.v6]
 )

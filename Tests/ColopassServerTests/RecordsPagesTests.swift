@@ -1,6 +1,7 @@
 import ColopassCore
 import ColopassServer
 import Foundation
+import TestProcesses
 import HummingbirdTesting
 import Testing
 
@@ -34,13 +35,13 @@ struct RecordsPagesTests {
             let intact = try await client.call(.post, "/web/audit/verify", token: site.tokens["admin"], form: [:])
             #expect(intact.status == 200 && intact.text.contains("id=\"intact\""))
         }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [
             site.core.store.path,
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET actor = 'nobody' WHERE seq = 3;",
         ]
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         try await site.app().test(.router) { client in

@@ -1,5 +1,6 @@
 import ColopassCore
 import Foundation
+import TestProcesses
 import GRDB
 import Hummingbird
 import HummingbirdTesting
@@ -103,13 +104,13 @@ struct StrictEdgeTests {
         // given: an audit row whose outcome was edited into a word the log does not know
         let site = try ServerSite()
         _ = try site.populate()
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [
             site.core.store.path,
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET outcome = 'overruled' WHERE seq = 3;",
         ]
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// R4 with the real binaries: the audit's signed checkpoint travels to a gate in its snapshot,
@@ -61,10 +62,10 @@ import Testing
     }
 
     private func sqlite(_ cli: CLISandbox, _ sql: String) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [cli.dataDirectory + "/colopass.sqlite", sql]
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// R1 at the command line: a command acts as an account only through a login (a session from
@@ -133,10 +134,10 @@ import Testing
     }
 
     private func sqlite(_ cli: CLISandbox, _ sql: String) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [cli.dataDirectory + "/colopass.sqlite", sql]
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -317,13 +318,13 @@ import Testing
     @Test func auditVerifyAfterTamperingNamesTheRecordAndFails() throws {
         // given
         let cli = try workedExample()
-        let sqlite = Process()
+        let sqlite = ChildProcess()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [
             cli.dataDirectory + "/colopass.sqlite",
             "DROP TRIGGER audit_record_no_update; UPDATE audit_record SET actor='mallory' WHERE seq=3;",
         ]
-        try Spawn.run(sqlite)
+        try sqlite.run()
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0)
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Runs the built `gate-check` next to `colopass`, with text on its standard input.
@@ -17,7 +18,7 @@ struct GateCLI {
     /// `gate-check arguments…` with `input` piped in; or, with `pty`, under `script` so the tool
     /// sees a terminal as it does at a real desk.
     func run(_ arguments: [String], input: String = "", pty: Bool = false) throws -> CLIResult {
-        let process = Process()
+        let process = ChildProcess()
         let command = try ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         if pty {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -37,7 +38,7 @@ struct GateCLI {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try Spawn.run(process)
+        try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

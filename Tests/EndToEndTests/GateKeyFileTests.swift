@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `gate-check init --keys FILE` reads what `colopass keys export-public` writes, and says in
@@ -13,7 +14,7 @@ struct GateKeyFileTests {
         // when: the real binaries are joined by a shell pipe
         let colopass = try CLISandbox.binary()
         let gateCheck = try GateCLI.path()
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
             "-c", "'\(colopass)' keys export-public | '\(gateCheck)' init --keys - --gate-dir '\(sandbox.directory)/piped'",
@@ -27,7 +28,7 @@ struct GateKeyFileTests {
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
-        try Spawn.run(process)
+        try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         // then: the gate trusts the site's key

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -7,8 +8,8 @@ import Testing
 
 extension GateCLI {
     /// Starts `gate-check arguments…` in the background, its output going to files in the sandbox.
-    func start(_ arguments: [String], name: String) throws -> Process {
-        let process = Process()
+    func start(_ arguments: [String], name: String) throws -> ChildProcess {
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: try binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: sandbox.directory)
@@ -21,7 +22,7 @@ extension GateCLI {
             assign(FileHandle(forWritingAtPath: file)!)
         }
         process.standardInput = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         return process
     }
 

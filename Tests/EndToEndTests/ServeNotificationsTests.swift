@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -47,7 +48,7 @@ struct ServeNotificationsTests {
 
     /// The webhook receiver of `Tests/receivers`, from the project's venv, with its secret in a file.
     final class Receiver {
-        let process: Process
+        let process: ChildProcess
         let port: Int
         let log: String
         let secretFile: String
@@ -59,12 +60,12 @@ struct ServeNotificationsTests {
             secretFile = directory + "/webhook.secret"
             FileManager.default.createFile(atPath: secretFile, contents: Data("unknown yet".utf8))
             FileManager.default.createFile(atPath: log, contents: nil)
-            process = Process()
+            process = ChildProcess()
             process.executableURL = URL(fileURLWithPath: root + "/.venv/bin/python")
             process.arguments = [root + "/Tests/receivers/notification_receivers.py", "webhook", log, "@" + secretFile, "0"]
             let out = Pipe()
             process.standardOutput = out
-            try Spawn.run(process)
+            try process.run()
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
                 let chunk = out.fileHandleForReading.availableData

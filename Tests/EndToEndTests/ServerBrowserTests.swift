@@ -1,5 +1,6 @@
 import ColopassCore
 import Foundation
+import TestProcesses
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -104,7 +105,7 @@ struct ServerBrowserTests {
 
 /// Just enough of W3C WebDriver, over HTTP to a chromedriver this test starts and stops.
 struct WebDriver {
-    let driver: Process
+    let driver: ChildProcess
     let base: String
     let session: String
 
@@ -114,12 +115,12 @@ struct WebDriver {
     /// sets them (a window narrower than the desktop's minimum), e.g. 390×844.
     static func start(phone: (width: Int, height: Int)? = nil) throws -> WebDriver {
         let port = try ServerGateSyncTests.freePort()
-        let driver = Process()
+        let driver = ChildProcess()
         driver.executableURL = URL(fileURLWithPath: ServerBrowserTests.driverPath)
         driver.arguments = ["--port=\(port)"]
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
-        try Spawn.run(driver)
+        try driver.run()
         let base = "http://127.0.0.1:\(port)"
         let deadline = Date().addingTimeInterval(30)
         while (try? call("GET", base + "/status")) == nil {
@@ -209,7 +210,7 @@ struct WebDriver {
     }
 
     /// chromedriver ignores SIGTERM while it holds a connection, so it is killed outright.
-    static func stop(_ driver: Process) {
+    static func stop(_ driver: ChildProcess) {
         kill(driver.processIdentifier, SIGKILL)
         driver.waitUntilExit()
     }

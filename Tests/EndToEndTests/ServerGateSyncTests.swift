@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -63,7 +64,7 @@ struct ServerGateSyncTests {
 
     /// A running `colopass serve`, started and waited for until it answers `/health`.
     struct Server {
-        let process: Process
+        let process: ChildProcess
         let outputPath: String
 
         init(_ sandbox: CLISandbox, port: Int, run: Int) throws {

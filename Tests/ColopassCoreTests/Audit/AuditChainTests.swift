@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import GRDB
 import Testing
 
@@ -378,12 +379,12 @@ import Testing
 
     /// Runs SQL with the `sqlite3` shell on the site's database file, as an intruder would.
     private func sqlite3(_ site: TestSite, _ sql: String) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [site.core.store.path, sql]
         let errors = Pipe()
         process.standardError = errors
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         try #require(process.terminationStatus == 0, "sqlite3 failed: \(message)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import GRDB
 import Testing
 
@@ -108,12 +109,12 @@ func sqlite3(_ site: TestSite, _ sql: String) throws {
 }
 
 func sqlite3(path: String, _ sql: String) throws {
-    let process = Process()
+    let process = ChildProcess()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = [path, sql]
     let errors = Pipe()
     process.standardError = errors
-    try Spawn.run(process)
+    try process.run()
     process.waitUntilExit()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     try #require(process.terminationStatus == 0, "sqlite3 failed: \(message)")

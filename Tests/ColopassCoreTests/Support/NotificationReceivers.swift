@@ -1,10 +1,11 @@
 import Foundation
+import TestProcesses
 
 /// A receiver the outbox delivers to, run by the project's Python (`make deps` makes `.venv/`):
 /// a real SMTP server (aiosmtpd) or an HTTP endpoint that checks the webhook signature with
 /// Python's own hmac. Stopped when the value goes away.
 final class NotificationReceiver: @unchecked Sendable {
-    let process = Process()
+    let process = ChildProcess()
     let port: Int
     let logPath: String
 
@@ -29,7 +30,7 @@ final class NotificationReceiver: @unchecked Sendable {
         process.arguments = args
         let out = Pipe()
         process.standardOutput = out
-        try Spawn.run(process)
+        try process.run()
         // The first line says where it listens.
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// What one run of the `colopass` binary did.
@@ -63,7 +64,7 @@ final class CLISandbox: @unchecked Sendable {
         let err = directory + "/run\(runs).err"
         _ = FileManager.default.createFile(atPath: out, contents: nil)
         _ = FileManager.default.createFile(atPath: err, contents: nil)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -71,7 +72,7 @@ final class CLISandbox: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: out)
         process.standardError = FileHandle(forWritingAtPath: err)
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         return CLIResult(
             status: process.terminationStatus,
@@ -100,7 +101,7 @@ final class CLISandbox: @unchecked Sendable {
     }
 
     /// Starts `colopass arguments…` without waiting, its output going to the given files.
-    func start(_ arguments: [String], as actor: String? = nil, stdout: String, stderr: String) throws -> Process {
+    func start(_ arguments: [String], as actor: String? = nil, stdout: String, stderr: String) throws -> ChildProcess {
         var extra: [String: String] = [:]
         if let actor { extra["COLOPASS_TOKEN"] = try token(for: actor) }
         return try launch(arguments, environment: extra, input: nil, stdout: stdout, stderr: stderr)
@@ -108,10 +109,10 @@ final class CLISandbox: @unchecked Sendable {
 
     private func launch(
         _ arguments: [String], environment extra: [String: String], input: String?, stdout: String, stderr: String
-    ) throws -> Process {
+    ) throws -> ChildProcess {
         FileManager.default.createFile(atPath: stdout, contents: nil)
         FileManager.default.createFile(atPath: stderr, contents: nil)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: try Self.binary())
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -125,7 +126,7 @@ final class CLISandbox: @unchecked Sendable {
         }
         process.standardOutput = FileHandle(forWritingAtPath: stdout)
         process.standardError = FileHandle(forWritingAtPath: stderr)
-        try Spawn.run(process)
+        try process.run()
         return process
     }
 
