@@ -99,6 +99,8 @@ let package = Package(
                 // Already a dependency (the policy loader's): parses openapi.yaml in the route test.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The pages' escaping is checked against Mustache's own.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

@@ -83,7 +83,7 @@ struct ListQuery {
         return Array(matched[start..<min(start + Self.pageSize, matched.count)])
     }
 
-    struct View {
+    struct View: TemplateModel {
         let q: String
         let hint: String?
         let sort: String

@@ -102,7 +102,7 @@ struct PageModel {
     let view: Any
 }
 
-struct Chrome {
+struct Chrome: TemplateModel {
     let lang: String
     let title: String
     let csrf: String
@@ -112,13 +112,13 @@ struct Chrome {
     let done: String?
 }
 
-struct NavLink {
+struct NavLink: TemplateModel {
     let href: String
     let label: String
     let current: Bool
 }
 
-struct Link {
+struct Link: TemplateModel {
     let href: String
     let label: String
 }

@@ -2,7 +2,7 @@ import ColopassCore
 
 /// A record's state as the reader's language says it. The raw value stays in `data-status` for
 /// scripts and tests; an unknown one is shown as it is rather than hidden.
-struct StatusLabel {
+struct StatusLabel: TemplateModel {
     let raw: String
     let label: String
 

@@ -4,7 +4,7 @@ import Foundation
 /// The rows pages show, built from the core's answers in the page's language. Each row carries
 /// the core's offers for it: templates show a button when an offer says so and decide nothing.
 enum Views {
-    struct Option {
+    struct Option: TemplateModel {
         let value: String
         let label: String
         let selected: Bool
@@ -24,7 +24,7 @@ enum Views {
             code: c.creditCode ?? c.maskedIDNumber ?? "—", status: page.status(c.status.rawValue))
     }
 
-    struct CardRow {
+    struct CardRow: TemplateModel {
         let number: String
         let holder: String
         let client: String
