@@ -82,26 +82,26 @@ public enum GateSync {
         let progress = try replica.snapshotProgress().flatMap { $0.since == cursor ? $0 : nil }
         var through = progress?.through
         var after = progress?.next
-        var fetched = Prefetch { [through, after] in
-            try open(
-                try source.signedPage(
-                    since: cursor, through: through, after: after, limit: pageLimit, wait: progress == nil ? wait : 0),
-                for: replica)
+        func ask(after: GateSnapshot.Position?, through: Int64?, wait: TimeInterval) -> PageInFlight {
+            PageInFlight(
+                after: after, through: through,
+                fetch: { try source.signedPage(since: cursor, through: through, after: after, limit: pageLimit, wait: wait) },
+                open: { try open($0, for: replica) })
         }
+        var current = ask(after: after, through: through, wait: progress == nil ? wait : 0)
         while true {
-            let page = try fetched.value()
+            // The following page is asked for as soon as this one's bytes are in, on the word of
+            // its unchecked header: the service builds it while the gate checks this page on one
+            // core and stores it on the other. The early request is kept only if the checked
+            // page says the same; the page it brings is checked like any other.
+            let claimed = current.claimedNext()
+            var following = claimed.map { ask(after: $0.next, through: $0.cursor, wait: 0) }
+            let page = try current.page()
             guard page.since == cursor, page.after == after, through.map({ $0 == page.cursor }) ?? true else {
                 throw SnapshotRejected(reason: "the service answered another page than the one asked for")
             }
-            // The next page is asked for, and its signature and entries read, while this one is
-            // applied: the service builds it and the gate checks it on one core while the gate
-            // stores this one on the other.
-            if let next = page.next {
-                fetched = Prefetch { [pageCursor = page.cursor] in
-                    try open(
-                        try source.signedPage(since: page.since, through: pageCursor, after: next, limit: pageLimit, wait: 0),
-                        for: replica)
-                }
+            if let next = page.next, following?.after != next || following?.through != page.cursor {
+                following = ask(after: next, through: page.cursor, wait: 0)
             }
             try replica.applyPage(page, receivedAt: now())
             try keepPhotos(page.entries, replica, source.photo)
@@ -109,9 +109,10 @@ public enum GateSync {
             report.entries += page.entries.count
             report.cursor = page.cursor
             onPage(report, page)
-            guard let next = page.next else { return report }
+            guard let next = page.next, let following else { return report }
             through = page.cursor
             after = next
+            current = following
         }
     }
 
@@ -233,25 +234,66 @@ public enum GateSync {
     }
 }
 
-/// One call run on a thread of its own, its result waited for later: the next page of a snapshot
-/// fetched while the current one is applied.
-final class Prefetch<Value>: @unchecked Sendable {
-    private var result: Result<Value, any Error>?
+/// A page of a snapshot asked of the service, fetched and then checked on a thread of its own.
+/// What its header claims comes out as soon as its bytes are in, before the check, so that the
+/// page after it can be asked for at once; nothing from it is applied before `page()` has
+/// checked it. At most two pages are in flight and one is being applied, so the gate's memory
+/// stays bounded by a few pages whatever the site's size.
+final class PageInFlight: @unchecked Sendable {
+    let after: GateSnapshot.Position?
+    let through: Int64?
+    private var claimed: SignedPage.Claim?
+    private var opened: Result<GateSnapshot, any Error>?
+    private let arrived = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping () throws -> Value) {
-        nonisolated(unsafe) let work = work
-        let thread = Thread { [self] in
-            result = Result { try work() }
+    init(
+        after: GateSnapshot.Position?, through: Int64?, fetch: @escaping () throws -> SignedPage,
+        open: @escaping (SignedPage) throws -> GateSnapshot
+    ) {
+        self.after = after
+        self.through = through
+        nonisolated(unsafe) let fetch = fetch
+        nonisolated(unsafe) let open = open
+        Thread { [self] in
+            do {
+                let signed = try fetch()
+                claimed = signed.claim
+                arrived.signal()
+                opened = Result { try open(signed) }
+            } catch {
+                arrived.signal()
+                opened = .failure(error)
+            }
             done.signal()
-        }
-        thread.start()
+        }.start()
     }
 
-    /// The call's result, once it has finished; the same result each time.
-    func value() throws -> Value {
+    /// Where the page says the following one starts, unchecked; nil on its last page, on a page
+    /// that did not come, or on one in JSON (read whole only when checked).
+    func claimedNext() -> SignedPage.Claim? {
+        arrived.wait()
+        arrived.signal()
+        return claimed
+    }
+
+    /// The page, checked.
+    func page() throws -> GateSnapshot {
         done.wait()
         done.signal()
-        return try result!.get()
+        return try opened!.get()
+    }
+}
+
+extension SignedPage {
+    /// A page's own word on what follows it: only ever used to ask early.
+    struct Claim {
+        let next: GateSnapshot.Position
+        let cursor: Int64
+    }
+
+    var claim: Claim? {
+        guard case .lines(let lines) = self, let header = try? lines.uncheckedHeader(), let next = header.next else { return nil }
+        return Claim(next: next, cursor: header.cursor)
     }
 }

@@ -59,6 +59,14 @@ public struct SignedLines: Sendable {
         return try Self.read(body)
     }
 
+    /// The page's header as it stands, its signatures not checked and its entries not read: a
+    /// gate uses it only to ask for the following page early (`next`, `cursor`), and checks that
+    /// page, and this one, before it applies either.
+    public func uncheckedHeader() throws -> GateSnapshot {
+        guard let headerEnd = body.firstIndex(of: 0x0A) else { throw SnapshotRejected(reason: "a page in lines cut short") }
+        return try SignedSnapshot.decoder().decode(GateSnapshot.self, from: Data(body[..<headerEnd]))
+    }
+
     /// A body's page: the header by the decoder, then the entries line by line. Anything else
     /// (a header with entries, a line that is not an entry, no final line feed) refuses the page.
     static func read(_ body: [UInt8]) throws -> GateSnapshot {
