@@ -1,4 +1,5 @@
 import Foundation
+import GateKernel
 
 /// A fixed set of threads that Swift tasks may run on, for work that blocks: SQLite (a `FULL`
 /// commit waits for the disk, a busy writer for up to 5 s), PBKDF2, badge rendering. Swift's
@@ -18,7 +19,7 @@ final class BlockingPool: TaskExecutor, @unchecked Sendable {
         self.name = name
         for index in 0..<max(1, threads) {
             let thread = Thread { [self] in
-                if nice != 0 { Self.lowerPriority(by: nice) }
+                if nice != 0 { ThreadPriority.lowerCallingThread(by: nice) }
                 self.serve()
             }
             thread.name = "\(name)-\(index)"
@@ -53,14 +54,5 @@ final class BlockingPool: TaskExecutor, @unchecked Sendable {
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
-    }
-
-    /// On Linux the nice value belongs to the thread, and `who = 0` is the calling thread
-    /// (setpriority(2), BUGS): a pool of long CPU-bound jobs then yields the cores to short
-    /// requests instead of making them wait for a time slice.
-    private static func lowerPriority(by nice: Int32) {
-        #if os(Linux)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, nice)
-        #endif
     }
 }

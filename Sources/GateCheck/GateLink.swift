@@ -61,6 +61,8 @@ public final class GateLink: @unchecked Sendable {
     /// Runs `step` again and again: at once after work, after `idle` when there was none, after a
     /// growing pause when the service could not be reached.
     private func loop(_ name: String, _ step: () throws -> Bool) {
+        // The door decides on the same cores: a scan must not wait behind a page being applied.
+        ThreadPriority.lowerCallingThread(by: Self.nice)
         var backoff = Self.firstBackoff
         while !isStopping {
             do {
@@ -76,6 +78,8 @@ public final class GateLink: @unchecked Sendable {
         }
     }
 
+    /// How far the link's threads (and the page threads they start) stand back from the door's.
+    static let nice: Int32 = 10
     static let firstBackoff: TimeInterval = 0.5
     static let longestBackoff: TimeInterval = 30
     /// How often the push loop looks for new events when there were none.
