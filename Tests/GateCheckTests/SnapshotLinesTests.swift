@@ -31,6 +31,24 @@ struct SnapshotLinesTests {
         #expect(noneRead.entries.map(\.details) == [[], [""]])
     }
 
+    /// The line's numbers, days and instants are plain decimal text, written digit by digit.
+    @Test func numbersDaysAndInstantsAreWrittenAsDecimalText() throws {
+        var entry = SnapshotReaderTests.snapshot().entries[0]
+        entry.credentialId = UInt32.max
+        entry.generation = 0
+        entry.contractStartsOn = Day(year: 1, month: 2, day: 3)
+        entry.contractEndsOn = nil
+        entry.validFrom = Date(timeIntervalSince1970: 0)
+        entry.validUntil = Date(timeIntervalSince1970: 1_764_633_600.123)
+        var out: [UInt8] = []
+        entry.writeLine(to: &out)
+        let fields = String(decoding: out.dropLast(), as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields[1] == "4294967295" && fields[2] == "0")
+        #expect(fields[6] == "0001-02-03" && fields[7] == "\\N")
+        #expect(fields[8] == "0" && fields[9] == "1764633600123")
+        #expect(out.last == 0x0A)
+    }
+
     @Test func anAlteredPageInLinesIsRefusedS4() throws {
         let signed = try SignedLines(SnapshotReaderTests.snapshot(), signedBy: [(1, Self.key)])
         // one name changed in the body

@@ -66,9 +66,9 @@ extension GateExchange {
         since: Int64, through: Int64, after: GateSnapshot.Position?, limit: Int, _ db: Database
     ) throws -> [(CredentialKind, Int64)] {
         let start = (Int(after?.kind.rawValue ?? 0), Int64(after?.credentialId ?? 0))
-        let rows: [Row]
+        let rows: RowCursor
         if since == 0 {
-            rows = try Row.fetchAll(
+            rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT kind, credential_id FROM gate_change INDEXED BY gate_change_by_credential
@@ -76,7 +76,7 @@ extension GateExchange {
                     GROUP BY kind, credential_id ORDER BY kind, credential_id LIMIT ?
                     """, arguments: [start.0, start.1, through, limit])
         } else {
-            rows = try Row.fetchAll(
+            rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT kind, credential_id FROM gate_change WHERE seq > ? AND seq <= ?
@@ -84,6 +84,12 @@ extension GateExchange {
                     GROUP BY kind, credential_id ORDER BY kind, credential_id LIMIT ?
                     """, arguments: [since, through, start.0, start.1, limit])
         }
-        return rows.compactMap { row in CredentialKind(rawValue: row["kind"]).map { ($0, row["credential_id"]) } }
+        // Read by position from the statement: a look-up by name lowercases the name at every row.
+        var keys: [(CredentialKind, Int64)] = []
+        keys.reserveCapacity(limit)
+        while let row = try rows.next() {
+            if let kind = CredentialKind(rawValue: row[0]) { keys.append((kind, row[1])) }
+        }
+        return keys
     }
 }

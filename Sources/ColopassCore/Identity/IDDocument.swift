@@ -76,11 +76,18 @@ public struct IDDocument: Sendable, Hashable, Codable {
     public static func mask(_ number: String) -> String {
         // ID numbers are ASCII, where a character is a byte (but for CR LF): counted without
         // walking graphemes, as a gate's first snapshot masks every holder's number.
-        let bytes = Array(number.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            let shown = max(0, bytes.count - 4)
-            return String(decoding: Array(repeating: UInt8(ascii: "*"), count: shown) + bytes[shown...], as: UTF8.self)
+        // One string written in place, no intermediate arrays.
+        var number = number
+        let ascii = number.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let hidden = max(0, bytes.count - 4)
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<hidden { out[index] = UInt8(ascii: "*") }
+                for index in hidden..<bytes.count { out[index] = bytes[index] }
+                return bytes.count
+            }
         }
+        if let ascii { return ascii }
         return String(repeating: "*", count: max(0, number.count - 4)) + number.suffix(4)
     }
 

@@ -19,8 +19,8 @@ extension GateEntry {
         line.text(raw("state", state))
         line.flag(holderActive)
         line.text(raw("contractStatus", contractStatus))
-        line.text(contractStartsOn?.description)
-        line.text(contractEndsOn?.description)
+        line.day(contractStartsOn)
+        line.day(contractEndsOn)
         line.instant(validFrom)
         line.instant(validUntil)
         line.text(holderName)
@@ -71,9 +71,25 @@ private struct LineWriter {
         first = false
     }
 
+    /// Decimal digits appended in place: `String(value)` made a string per number, and a page
+    /// of 5,000 entries writes 25,000 numbers.
     mutating func number(_ value: UInt64) {
         separate()
-        out.append(contentsOf: String(value).utf8)
+        digits(value)
+    }
+
+    private mutating func digits(_ value: UInt64) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var at = buffer.count
+            var rest = value
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
+        }
     }
 
     mutating func flag(_ value: Bool) {
@@ -81,24 +97,50 @@ private struct LineWriter {
         out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
     }
 
+    /// `YYYY-MM-DD` (see `Day.description`), or `\N`.
+    mutating func day(_ value: Day?) {
+        guard let value else { return text(nil) }
+        separate()
+        func digit(_ number: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(number % 10) }
+        let dash = UInt8(ascii: "-")
+        out.append(digit(value.year / 1000))
+        out.append(digit(value.year / 100))
+        out.append(digit(value.year / 10))
+        out.append(digit(value.year))
+        out.append(dash)
+        out.append(digit(value.month / 10))
+        out.append(digit(value.month))
+        out.append(dash)
+        out.append(digit(value.day / 10))
+        out.append(digit(value.day))
+    }
+
     /// Milliseconds since 1970 as the page in JSON writes them: whole ones without a fraction.
     mutating func instant(_ date: Date) {
         separate()
-        out.append(contentsOf: EntryJSON.milliseconds(date).utf8)
+        let value = date.timeIntervalSince1970 * 1000
+        if value.rounded() == value, value >= 0, value < 9e15 {
+            digits(UInt64(value))
+        } else {
+            out.append(contentsOf: EntryJSON.milliseconds(date).utf8)
+        }
     }
 
     mutating func text(_ value: String?) {
         separate()
-        guard var value else {
+        guard let value else {
             out.append(92)
             out.append(UInt8(ascii: "N"))
             return
         }
-        // Most text has nothing to escape: its bytes are copied at once.
-        if !value.withUTF8({ $0.contains(where: Self.escaped) }) {
-            out.append(contentsOf: value.utf8)
-            return
+        // Most text has nothing to escape: its bytes are copied at once. (Native strings are
+        // contiguous UTF-8; any other is made so first.)
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: Self.escaped) else { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if copied == true { return }
         for byte in value.utf8 {
             switch byte {
             case 92: out.append(92); out.append(92)
