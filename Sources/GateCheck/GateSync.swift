@@ -237,8 +237,8 @@ public enum GateSync {
 /// A page of a snapshot asked of the service, fetched and then checked on a thread of its own.
 /// What its header claims comes out as soon as its bytes are in, before the check, so that the
 /// page after it can be asked for at once; nothing from it is applied before `page()` has
-/// checked it. At most two pages are in flight and one is being applied, so the gate's memory
-/// stays bounded by a few pages whatever the site's size.
+/// checked it. The gate holds at most two pages at once (one being checked or applied, the next
+/// on its way), so its memory stays bounded whatever the site's size.
 final class PageInFlight: @unchecked Sendable {
     let after: GateSnapshot.Position?
     let through: Int64?
