@@ -21,7 +21,7 @@ enum Templates {
 
     /// A template that does not parse is a programming error, caught by the first test that renders.
     static func load(_ language: Page.Language) -> MustacheLibrary {
-        MustacheContentTypes.register(PageHTML(), named: PageHTML.name)
+        PageHTML.register()
         var library = MustacheLibrary()
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for file in files.sorted() where file.hasSuffix(".mustache") {
@@ -64,4 +64,7 @@ struct PageHTML: MustacheContentType {
     static let name = "COLOPASS_HTML"
     static let pragma = "{{% CONTENT_TYPE: \(name) }}"
     func escapeText(_ text: String) -> String { Markup.escape(text) }
+
+    /// Makes the pragma's name known to the parser; before any template is read.
+    static func register() { MustacheContentTypes.register(PageHTML(), named: name) }
 }

@@ -101,18 +101,7 @@ private struct LineWriter {
     mutating func day(_ value: Day?) {
         guard let value else { return text(nil) }
         separate()
-        func digit(_ number: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(number % 10) }
-        let dash = UInt8(ascii: "-")
-        out.append(digit(value.year / 1000))
-        out.append(digit(value.year / 100))
-        out.append(digit(value.year / 10))
-        out.append(digit(value.year))
-        out.append(dash)
-        out.append(digit(value.month / 10))
-        out.append(digit(value.month))
-        out.append(dash)
-        out.append(digit(value.day / 10))
-        out.append(digit(value.day))
+        value.appendText(to: &out)
     }
 
     /// Milliseconds since 1970 as the page in JSON writes them: whole ones without a fraction.

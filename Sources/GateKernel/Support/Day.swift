@@ -73,13 +73,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// `YYYY-MM-DD`, written digit by digit (the year is 1...9999): `String(format:)` goes
     /// through Foundation's format parser, and a gate's snapshot writes two days for every card.
     public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same `YYYY-MM-DD`, appended to `out` without a string in between (a page in lines).
+    public func appendText(to out: inout [UInt8]) {
         func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
         let dash = UInt8(ascii: "-")
-        let bytes = [
-            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), dash, digit(month / 10), digit(month),
-            dash, digit(day / 10), digit(day),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(digit(year / 1000))
+        out.append(digit(year / 100))
+        out.append(digit(year / 10))
+        out.append(digit(year))
+        out.append(dash)
+        out.append(digit(month / 10))
+        out.append(digit(month))
+        out.append(dash)
+        out.append(digit(day / 10))
+        out.append(digit(day))
     }
 
     public static func < (a: Day, b: Day) -> Bool {

@@ -40,7 +40,7 @@ import Testing
     /// Each page template selects the pages' escaping, and a value reaches the page escaped.
     @Test func everyPageEscapesWithThePagesContentType() throws {
         var library = MustacheLibrary()
-        MustacheContentTypes.register(PageHTML(), named: PageHTML.name)
+        PageHTML.register()
         try library.register(PageHTML.pragma + "<p title=\"{{x}}\">{{x}}</p>{{{raw}}}", named: "probe")
         let hostile = "\"<img src=x onerror=alert(1)>\u{301}'"
         let model = TemplateValues.prepared(["x": hostile, "raw": "<svg/>"] as [String: Any])!
